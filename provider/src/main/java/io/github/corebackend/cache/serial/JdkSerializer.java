@@ -1,0 +1,98 @@
+package io.github.corebackend.cache.serial;
+
+import io.github.corebackend.cache.CacheSerializationException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InvalidClassException;
+import java.io.NotSerializableException;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.ObjectStreamClass;
+import java.io.Serializable;
+
+/**
+ * Java serialization, resolving classes through a given class loader.
+ *
+ * <p>Bytes that come from outside the JVM (a shared Redis) must be read with an allow-list
+ * ({@link #withAllowList}): deserializing arbitrary classes is how gadget-chain attacks work. The
+ * allow-list uses {@link ObjectInputFilter.Config#createFilter} patterns such as
+ * {@code java.lang.*;java.util.*;com.example.**}; anything else is rejected.
+ */
+public final class JdkSerializer implements Serializer {
+
+  private final ClassLoader classLoader;
+  private final ObjectInputFilter filter;
+
+  private JdkSerializer(ClassLoader classLoader, ObjectInputFilter filter) {
+    this.classLoader = classLoader;
+    this.filter = filter;
+  }
+
+  /** A serializer for bytes this JVM wrote itself (store-by-value copies); no class filter. */
+  public static JdkSerializer trusted(ClassLoader classLoader) {
+    return new JdkSerializer(classLoader, null);
+  }
+
+  /** A serializer that only reads the classes the pattern list allows. */
+  public static JdkSerializer withAllowList(ClassLoader classLoader, String patterns) {
+    String rejectRest = patterns.endsWith(";") ? patterns + "!*" : patterns + ";!*";
+    return new JdkSerializer(classLoader, ObjectInputFilter.Config.createFilter(rejectRest));
+  }
+
+  @Override
+  public byte[] serialize(Object value) {
+    if (!(value instanceof Serializable)) {
+      throw new CacheSerializationException(
+          value.getClass().getName() + " does not implement java.io.Serializable");
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(value);
+    } catch (NotSerializableException e) {
+      throw new CacheSerializationException(
+          value.getClass().getName() + " holds a field of a non-serializable type: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new CacheSerializationException("Cannot serialize " + value.getClass().getName(), e);
+    }
+    return bytes.toByteArray();
+  }
+
+  @Override
+  public Object deserialize(byte[] bytes) {
+    try (ObjectInputStream in = new LoaderObjectInputStream(new ByteArrayInputStream(bytes), classLoader)) {
+      if (filter != null) {
+        in.setObjectInputFilter(filter);
+      }
+      return in.readObject();
+    } catch (InvalidClassException e) {
+      throw new CacheSerializationException("Class not allowed or incompatible: " + e.getMessage(), e);
+    } catch (ClassNotFoundException e) {
+      throw new CacheSerializationException("Class not found: " + e.getMessage(), e);
+    } catch (IOException | RuntimeException e) {
+      throw new CacheSerializationException("Corrupt serialized bytes (" + bytes.length + " bytes): " + e, e);
+    }
+  }
+
+  /** Resolves classes through the cache manager's class loader first. */
+  private static final class LoaderObjectInputStream extends ObjectInputStream {
+
+    private final ClassLoader classLoader;
+
+    LoaderObjectInputStream(InputStream in, ClassLoader classLoader) throws IOException {
+      super(in);
+      this.classLoader = classLoader;
+    }
+
+    @Override
+    protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
+      try {
+        return Class.forName(desc.getName(), false, classLoader);
+      } catch (ClassNotFoundException e) {
+        return super.resolveClass(desc);
+      }
+    }
+  }
+}

@@ -1,0 +1,226 @@
+package io.github.corebackend.cache.store;
+
+import java.util.AbstractMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The embedded store: a {@link ConcurrentHashMap} of nodes, read without locks, written under the
+ * map's per-key lock, optionally bounded by an {@link S3FifoPolicy}.
+ *
+ * <p>Invariants: a node in the map is tracked by the policy unless it was just inserted (the inserting
+ * thread tracks it right after) or was just picked as a victim (the evicting thread removes it right
+ * after); expired nodes stay until a read, a write or {@link #sweepExpired()} finds them.
+ *
+ * @param <K> the type of keys
+ * @param <V> the type of values
+ */
+public final class MemoryStore<K, V> implements Store<K, V> {
+
+  private final ConcurrentHashMap<K, MemoryNode<K>> map = new ConcurrentHashMap<>();
+  private final long maximumSize;
+  private final S3FifoPolicy<K> policy;
+  private final Copier copier;
+  private final TimeSource clock;
+  private final StoreObserver<K, V> observer;
+
+  /**
+   * Creates a store.
+   *
+   * @param maximumSize the most entries kept, or {@code 0} for no bound
+   * @param copier store-by-value or store-by-reference
+   * @param clock the time expiry is measured against
+   * @param observer told about expired and evicted entries
+   */
+  public MemoryStore(long maximumSize, Copier copier, TimeSource clock, StoreObserver<K, V> observer) {
+    if (maximumSize < 0) {
+      throw new IllegalArgumentException("maximumSize must be 0 (unbounded) or positive: " + maximumSize);
+    }
+    this.maximumSize = maximumSize;
+    this.policy = maximumSize == 0 ? null : new S3FifoPolicy<>(maximumSize);
+    this.copier = copier;
+    this.clock = clock;
+    this.observer = observer;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public V get(K key, EntryExpiry expiry) {
+    MemoryNode<K> node = map.get(key);
+    if (node == null) {
+      return null;
+    }
+    long expireAt = node.expireAt;
+    long now = 0;
+    if (expireAt != EntryExpiry.ETERNAL) {
+      now = clock.currentTimeMillis();
+      if (now >= expireAt) {
+        expire(node, now);
+        return null;
+      }
+    }
+    S3FifoPolicy.recordAccess(node);
+    long ttl = expiry.ttlForAccess();
+    if (ttl != EntryExpiry.UNCHANGED) {
+      if (now == 0) {
+        now = clock.currentTimeMillis();
+      }
+      node.casExpireAt(expireAt, EntryExpiry.deadline(now, ttl));
+    }
+    return (V) copier.fromStored(node.value);
+  }
+
+  @Override
+  public boolean containsKey(K key) {
+    MemoryNode<K> node = map.get(key);
+    return node != null
+        && (node.expireAt == EntryExpiry.ETERNAL || !node.isExpiredAt(clock.currentTimeMillis()));
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <R> R compute(K key, EntryAction<V, R> action) {
+    MemorySlot<K, V> slot = new MemorySlot<>(copier, clock.currentTimeMillis());
+    Object[] result = new Object[1];
+    map.compute(copier.copyKey(key), (storedKey, node) -> {
+      slot.begin(storedKey, node);
+      R outcome = action.apply(slot);
+      MemoryNode<K> next = slot.commit();
+      if (slot.expiredValue() != null) {
+        observer.onExpired(copier.copyKey(storedKey), (V) copier.fromStored(slot.expiredValue()));
+      }
+      action.onCommit(outcome);
+      result[0] = outcome;
+      return next;
+    });
+    if (policy != null) {
+      if (slot.dropped != null) {
+        policy.onRemove(slot.dropped);
+      }
+      if (slot.inserted != null) {
+        policy.onInsert(slot.inserted);
+        evictIfNeeded();
+      }
+    }
+    return (R) result[0];
+  }
+
+  @Override
+  public Iterator<Map.Entry<K, V>> iterator(EntryExpiry expiry) {
+    return new LiveNodeIterator<>(node -> {
+      S3FifoPolicy.recordAccess(node);
+      long ttl = expiry.ttlForAccess();
+      if (ttl != EntryExpiry.UNCHANGED) {
+        node.casExpireAt(node.expireAt, EntryExpiry.deadline(clock.currentTimeMillis(), ttl));
+      }
+      @SuppressWarnings("unchecked")
+      V value = (V) copier.fromStored(node.value);
+      return new AbstractMap.SimpleImmutableEntry<>(copier.copyKey(node.key), value);
+    });
+  }
+
+  @Override
+  public Iterator<K> keyIterator() {
+    return new LiveNodeIterator<>(node -> copier.copyKey(node.key));
+  }
+
+  @Override
+  public void clear() {
+    if (policy == null) {
+      map.clear();
+    } else {
+      policy.clear(map::clear);
+    }
+  }
+
+  @Override
+  public long size() {
+    return map.mappingCount();
+  }
+
+  @Override
+  public void close() {
+    clear();
+  }
+
+  /** Removes every entry that has expired, reporting each to the observer; never blocks readers. */
+  @Override
+  public int sweepExpired() {
+    long now = clock.currentTimeMillis();
+    int removed = 0;
+    for (MemoryNode<K> node : map.values()) {
+      if (node.isExpiredAt(now) && expire(node, now)) {
+        removed++;
+      }
+    }
+    return removed;
+  }
+
+  /** Removes {@code node} if it is still the key's node and still expired; reports it if so. */
+  @SuppressWarnings("unchecked")
+  private boolean expire(MemoryNode<K> node, long now) {
+    boolean[] removed = new boolean[1];
+    map.computeIfPresent(node.key, (key, current) -> {
+      if (current != node || !current.isExpiredAt(now)) {
+        return current;
+      }
+      observer.onExpired(copier.copyKey(key), (V) copier.fromStored(current.value));
+      removed[0] = true;
+      return null;
+    });
+    if (removed[0] && policy != null) {
+      policy.onRemove(node);
+    }
+    return removed[0];
+  }
+
+  private void evictIfNeeded() {
+    while (map.mappingCount() > maximumSize) {
+      MemoryNode<K> victim = policy.nextVictim();
+      if (victim == null) {
+        return;
+      }
+      if (map.remove(victim.key, victim)) {
+        observer.onEvicted(copier.copyKey(victim.key));
+      }
+    }
+  }
+
+  /** Walks the map's nodes, skipping (and expiring) those found expired. */
+  private final class LiveNodeIterator<T> implements Iterator<T> {
+    private final Iterator<MemoryNode<K>> nodes = map.values().iterator();
+    private final Function<MemoryNode<K>, T> view;
+    private T next;
+
+    LiveNodeIterator(Function<MemoryNode<K>, T> view) {
+      this.view = view;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (next == null && nodes.hasNext()) {
+        MemoryNode<K> node = nodes.next();
+        long now = clock.currentTimeMillis();
+        if (node.isExpiredAt(now)) {
+          expire(node, now);
+        } else {
+          next = view.apply(node);
+        }
+      }
+      return next != null;
+    }
+
+    @Override
+    public T next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      T result = next;
+      next = null;
+      return result;
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package io.github.corebackend.cache.store;
+
+import io.github.corebackend.cache.CacheSerializationException;
+import io.github.corebackend.cache.serial.Serializer;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Store-by-value through a {@link Serializer}: mutable objects are kept as their bytes and rebuilt
+ * for each reader; immutable JDK types are kept as they are, since copying them buys nothing.
+ */
+public final class SerializingCopier implements Copier {
+
+  private static final Set<Class<?>> IMMUTABLE = Set.of(
+      String.class, Boolean.class, Character.class, Byte.class, Short.class, Integer.class, Long.class,
+      Float.class, Double.class, BigInteger.class, BigDecimal.class, UUID.class, Class.class,
+      Instant.class, Duration.class, LocalDate.class, LocalTime.class, LocalDateTime.class,
+      OffsetDateTime.class, ZonedDateTime.class);
+
+  private final Serializer serializer;
+  private final String cacheName;
+
+  /**
+   * Creates a copier.
+   *
+   * @param serializer how mutable objects are copied
+   * @param cacheName named in error messages
+   */
+  public SerializingCopier(Serializer serializer, String cacheName) {
+    this.serializer = serializer;
+    this.cacheName = cacheName;
+  }
+
+  /** Whether objects of this kind cannot change, so a copy would be equal and useless. */
+  static boolean isImmutable(Object value) {
+    return IMMUTABLE.contains(value.getClass()) || value instanceof Enum;
+  }
+
+  @Override
+  public Object toStored(Object value) {
+    return isImmutable(value) ? value : new Serialized(serialize(value, "value"));
+  }
+
+  @Override
+  public Object fromStored(Object stored) {
+    return stored instanceof Serialized ? deserialize(((Serialized) stored).bytes, "value") : stored;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <T> T copyKey(T key) {
+    return isImmutable(key) ? key : (T) deserialize(serialize(key, "key"), "key");
+  }
+
+  @Override
+  public boolean storedEquals(Object stored, Object other) {
+    return fromStored(stored).equals(other);
+  }
+
+  private byte[] serialize(Object object, String role) {
+    try {
+      return serializer.serialize(object);
+    } catch (CacheSerializationException e) {
+      throw new CacheSerializationException("Cache '" + cacheName + "' stores by value and cannot copy the "
+          + role + " of type " + object.getClass().getName() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Object deserialize(byte[] bytes, String role) {
+    try {
+      return serializer.deserialize(bytes);
+    } catch (CacheSerializationException e) {
+      throw new CacheSerializationException(
+          "Cache '" + cacheName + "' cannot rebuild a stored " + role + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A mutable value kept as its serialized bytes; never handed out. */
+  private static final class Serialized {
+    final byte[] bytes;
+
+    Serialized(byte[] bytes) {
+      this.bytes = bytes;
+    }
+  }
+}
