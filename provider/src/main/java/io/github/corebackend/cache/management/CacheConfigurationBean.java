@@ -1,0 +1,51 @@
+package io.github.corebackend.cache.management;
+
+import java.util.function.Supplier;
+import javax.cache.configuration.CompleteConfiguration;
+import javax.cache.management.CacheMXBean;
+
+/** A cache's configuration as JMX shows it, read live from the cache. */
+public final class CacheConfigurationBean implements CacheMXBean {
+
+  private final Supplier<? extends CompleteConfiguration<?, ?>> configuration;
+
+  /** Creates the bean over a supplier of the cache's current configuration. */
+  public CacheConfigurationBean(Supplier<? extends CompleteConfiguration<?, ?>> configuration) {
+    this.configuration = configuration;
+  }
+
+  @Override
+  public String getKeyType() {
+    return configuration.get().getKeyType().getName();
+  }
+
+  @Override
+  public String getValueType() {
+    return configuration.get().getValueType().getName();
+  }
+
+  @Override
+  public boolean isReadThrough() {
+    return configuration.get().isReadThrough();
+  }
+
+  @Override
+  public boolean isWriteThrough() {
+    return configuration.get().isWriteThrough();
+  }
+
+  @Override
+  public boolean isStoreByValue() {
+    return configuration.get().isStoreByValue();
+  }
+
+  @Override
+  public boolean isStatisticsEnabled() {
+    return configuration.get().isStatisticsEnabled();
+  }
+
+  @Override
+  public boolean isManagementEnabled() {
+    return configuration.get().isManagementEnabled();
+  }
+}
