@@ -1,0 +1,104 @@
+package io.github.corebackend.cache;
+
+import io.github.corebackend.cache.store.EntryExpiry;
+import java.util.Set;
+import java.util.function.Supplier;
+import javax.cache.expiry.AccessedExpiryPolicy;
+import javax.cache.expiry.CreatedExpiryPolicy;
+import javax.cache.expiry.Duration;
+import javax.cache.expiry.EternalExpiryPolicy;
+import javax.cache.expiry.ExpiryPolicy;
+import javax.cache.expiry.ModifiedExpiryPolicy;
+import javax.cache.expiry.TouchedExpiryPolicy;
+
+/**
+ * A cache's {@link ExpiryPolicy} in the terms a store understands.
+ *
+ * <p>The five policies of {@code javax.cache.expiry} always give the same answers, so they are asked
+ * once and their answers reused: stores may then send them ahead (one Redis round trip per
+ * operation). Any other policy is asked at the moment of each operation, as JCache requires. A policy
+ * that throws is treated as the reference implementation does: a creation lasts forever, an update or
+ * read leaves the expiry unchanged.
+ */
+final class PolicyExpiry implements EntryExpiry {
+
+  private static final Set<Class<?>> FIXED_POLICIES = Set.of(CreatedExpiryPolicy.class,
+      AccessedExpiryPolicy.class, ModifiedExpiryPolicy.class, TouchedExpiryPolicy.class,
+      EternalExpiryPolicy.class);
+
+  private final ExpiryPolicy policy;
+  private final boolean fixed;
+  private final long creation;
+  private final long update;
+  private final long access;
+
+  private PolicyExpiry(ExpiryPolicy policy, boolean fixed, long creation, long update, long access) {
+    this.policy = policy;
+    this.fixed = fixed;
+    this.creation = creation;
+    this.update = update;
+    this.access = access;
+  }
+
+  /**
+   * Adapts {@code policy}.
+   *
+   * @param defaultTtlMillis the creation expiry given to eternal caches, or {@code 0} for none
+   */
+  static PolicyExpiry of(ExpiryPolicy policy, long defaultTtlMillis) {
+    if (policy.getClass() == EternalExpiryPolicy.class && defaultTtlMillis > 0) {
+      return new PolicyExpiry(policy, true, defaultTtlMillis, UNCHANGED, UNCHANGED);
+    }
+    if (FIXED_POLICIES.contains(policy.getClass())) {
+      return new PolicyExpiry(policy, true, toTtl(policy.getExpiryForCreation(), ETERNAL),
+          toTtl(policy.getExpiryForUpdate(), UNCHANGED), toTtl(policy.getExpiryForAccess(), UNCHANGED));
+    }
+    return new PolicyExpiry(policy, false, 0, 0, 0);
+  }
+
+  /** The adapted policy, to be closed with the cache. */
+  ExpiryPolicy policy() {
+    return policy;
+  }
+
+  @Override
+  public long ttlForCreation() {
+    return fixed ? creation : ask(policy::getExpiryForCreation, ETERNAL);
+  }
+
+  @Override
+  public long ttlForUpdate() {
+    return fixed ? update : ask(policy::getExpiryForUpdate, UNCHANGED);
+  }
+
+  @Override
+  public long ttlForAccess() {
+    return fixed ? access : ask(policy::getExpiryForAccess, UNCHANGED);
+  }
+
+  @Override
+  public boolean isFixed() {
+    return fixed;
+  }
+
+  private static long ask(Supplier<Duration> question, long whenUnknown) {
+    try {
+      return toTtl(question.get(), whenUnknown);
+    } catch (RuntimeException e) {
+      return whenUnknown;
+    }
+  }
+
+  private static long toTtl(Duration duration, long whenNull) {
+    if (duration == null) {
+      return whenNull;
+    }
+    if (duration.isEternal()) {
+      return ETERNAL;
+    }
+    if (duration.isZero()) {
+      return 0;
+    }
+    return Math.max(1, duration.getTimeUnit().toMillis(duration.getDurationAmount()));
+  }
+}

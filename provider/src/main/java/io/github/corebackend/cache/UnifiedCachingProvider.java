@@ -1,0 +1,136 @@
+package io.github.corebackend.cache;
+
+import io.github.corebackend.cache.config.CacheSettings;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.WeakHashMap;
+import javax.cache.CacheException;
+import javax.cache.CacheManager;
+import javax.cache.configuration.OptionalFeature;
+import javax.cache.spi.CachingProvider;
+
+/**
+ * The JCache provider, found by {@code Caching.getCachingProvider()} through
+ * {@code META-INF/services/javax.cache.spi.CachingProvider}.
+ *
+ * <p>It keeps one {@link UnifiedCacheManager} per class loader and URI. Each manager resolves its
+ * settings when created, from the properties it is given, then system properties, then
+ * {@code CACHE_*} environment variables (see {@link io.github.corebackend.cache.config.Setting}).
+ */
+public final class UnifiedCachingProvider implements CachingProvider {
+
+  private final Map<ClassLoader, Map<URI, UnifiedCacheManager>> managers = new WeakHashMap<>();
+
+  @Override
+  public synchronized CacheManager getCacheManager(URI uri, ClassLoader classLoader, Properties properties) {
+    URI managerUri = uri == null ? getDefaultURI() : uri;
+    ClassLoader managerLoader = classLoader == null ? getDefaultClassLoader() : classLoader;
+    Map<URI, UnifiedCacheManager> byUri = managers.computeIfAbsent(managerLoader, loader -> new HashMap<>());
+    UnifiedCacheManager manager = byUri.get(managerUri);
+    if (manager == null) {
+      Properties managerProperties = new Properties();
+      if (properties != null) {
+        managerProperties.putAll(properties);
+      }
+      manager = new UnifiedCacheManager(this, managerUri, managerLoader, managerProperties,
+          resolveSettings(managerUri, managerProperties));
+      byUri.put(managerUri, manager);
+    }
+    return manager;
+  }
+
+  @Override
+  public CacheManager getCacheManager(URI uri, ClassLoader classLoader) {
+    return getCacheManager(uri, classLoader, getDefaultProperties());
+  }
+
+  @Override
+  public CacheManager getCacheManager() {
+    return getCacheManager(getDefaultURI(), getDefaultClassLoader(), getDefaultProperties());
+  }
+
+  @Override
+  public ClassLoader getDefaultClassLoader() {
+    return getClass().getClassLoader();
+  }
+
+  @Override
+  public URI getDefaultURI() {
+    return URI.create(getClass().getName());
+  }
+
+  @Override
+  public Properties getDefaultProperties() {
+    return new Properties();
+  }
+
+  @Override
+  public void close() {
+    for (UnifiedCacheManager manager : removeManagers(null, null)) {
+      manager.close();
+    }
+  }
+
+  @Override
+  public void close(ClassLoader classLoader) {
+    ClassLoader loader = classLoader == null ? getDefaultClassLoader() : classLoader;
+    for (UnifiedCacheManager manager : removeManagers(loader, null)) {
+      manager.close();
+    }
+  }
+
+  @Override
+  public void close(URI uri, ClassLoader classLoader) {
+    ClassLoader loader = classLoader == null ? getDefaultClassLoader() : classLoader;
+    URI managerUri = uri == null ? getDefaultURI() : uri;
+    for (UnifiedCacheManager manager : removeManagers(loader, managerUri)) {
+      manager.close();
+    }
+  }
+
+  @Override
+  public boolean isSupported(OptionalFeature feature) {
+    return feature == OptionalFeature.STORE_BY_REFERENCE;
+  }
+
+  /** Forgets a manager that closed itself, so the next request creates a new one. */
+  synchronized void release(UnifiedCacheManager manager) {
+    Map<URI, UnifiedCacheManager> byUri = managers.get(manager.getClassLoader());
+    if (byUri != null && byUri.get(manager.getURI()) == manager) {
+      byUri.remove(manager.getURI());
+      if (byUri.isEmpty()) {
+        managers.remove(manager.getClassLoader());
+      }
+    }
+  }
+
+  /** Removes and returns the managers matching the class loader and URI ({@code null} matches all). */
+  private synchronized List<UnifiedCacheManager> removeManagers(ClassLoader loader, URI uri) {
+    List<UnifiedCacheManager> removed = new java.util.ArrayList<>();
+    managers.entrySet().removeIf(byLoader -> {
+      if (loader != null && byLoader.getKey() != loader) {
+        return false;
+      }
+      byLoader.getValue().entrySet().removeIf(byUri -> {
+        if (uri != null && !byUri.getKey().equals(uri)) {
+          return false;
+        }
+        removed.add(byUri.getValue());
+        return true;
+      });
+      return byLoader.getValue().isEmpty();
+    });
+    return removed;
+  }
+
+  private static CacheSettings resolveSettings(URI uri, Properties properties) {
+    try {
+      return CacheSettings.resolve(properties);
+    } catch (IllegalArgumentException e) {
+      throw new CacheException("Invalid cache configuration for cache manager " + uri + ": " + e.getMessage(), e);
+    }
+  }
+}
