@@ -1,0 +1,77 @@
+package io.github.corebackend.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.corebackend.cache.store.EntryExpiry;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.cache.expiry.AccessedExpiryPolicy;
+import javax.cache.expiry.Duration;
+import javax.cache.expiry.EternalExpiryPolicy;
+import javax.cache.expiry.ExpiryPolicy;
+import javax.cache.expiry.TouchedExpiryPolicy;
+import org.junit.jupiter.api.Test;
+
+class PolicyExpiryTest {
+
+  @Test
+  void standardPoliciesAreAskedOnceAndReportedAsFixed() {
+    PolicyExpiry touched = PolicyExpiry.of(new TouchedExpiryPolicy(new Duration(TimeUnit.SECONDS, 2)), 0);
+
+    assertTrue(touched.isFixed());
+    assertEquals(2_000, touched.ttlForCreation());
+    assertEquals(2_000, touched.ttlForUpdate());
+    assertEquals(2_000, touched.ttlForAccess());
+  }
+
+  @Test
+  void nullDurationsMeanUnchangedAndEternalMeansEternal() {
+    PolicyExpiry accessed = PolicyExpiry.of(new AccessedExpiryPolicy(Duration.ZERO), 0);
+    PolicyExpiry eternal = PolicyExpiry.of(new EternalExpiryPolicy(), 0);
+
+    assertEquals(0, accessed.ttlForCreation());
+    assertEquals(EntryExpiry.UNCHANGED, accessed.ttlForUpdate());
+    assertEquals(EntryExpiry.ETERNAL, eternal.ttlForCreation());
+  }
+
+  @Test
+  void theDefaultTtlReplacesEternityOnly() {
+    assertEquals(5_000, PolicyExpiry.of(new EternalExpiryPolicy(), 5_000).ttlForCreation());
+    assertEquals(1_000,
+        PolicyExpiry.of(new AccessedExpiryPolicy(new Duration(TimeUnit.SECONDS, 1)), 5_000).ttlForCreation());
+  }
+
+  @Test
+  void customPoliciesAreAskedEachTimeAndFailuresFallBackLikeTheReferenceImplementation() {
+    AtomicInteger calls = new AtomicInteger();
+    ExpiryPolicy throwing = new ExpiryPolicy() {
+      @Override
+      public Duration getExpiryForCreation() {
+        calls.incrementAndGet();
+        throw new IllegalStateException("bug");
+      }
+
+      @Override
+      public Duration getExpiryForAccess() {
+        calls.incrementAndGet();
+        throw new IllegalStateException("bug");
+      }
+
+      @Override
+      public Duration getExpiryForUpdate() {
+        calls.incrementAndGet();
+        return new Duration(TimeUnit.MILLISECONDS, 7);
+      }
+    };
+    PolicyExpiry expiry = PolicyExpiry.of(throwing, 0);
+
+    assertFalse(expiry.isFixed());
+    assertEquals(EntryExpiry.ETERNAL, expiry.ttlForCreation());
+    assertEquals(EntryExpiry.UNCHANGED, expiry.ttlForAccess());
+    assertEquals(7, expiry.ttlForUpdate());
+    assertEquals(7, expiry.ttlForUpdate());
+    assertEquals(4, calls.get());
+  }
+}

@@ -1,0 +1,27 @@
+package io.github.corebackend.cache;
+
+import io.github.corebackend.cache.config.CacheSettings;
+import io.github.corebackend.cache.store.TimeSource;
+import java.net.URI;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Cache managers for tests, with their own settings and clock, outside any provider's registry. */
+final class TestManagers {
+
+  private static final AtomicInteger IDS = new AtomicInteger();
+
+  private TestManagers() {}
+
+  /** A manager whose settings are only the given key/value pairs (no system or environment). */
+  static UnifiedCacheManager create(TimeSource clock, String... keysAndValues) {
+    Properties properties = new Properties();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      properties.setProperty(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    CacheSettings settings = CacheSettings.resolve(properties, new Properties(), Map.of()).withTimeSource(clock);
+    return new UnifiedCacheManager(new UnifiedCachingProvider(), URI.create("test:manager-" + IDS.incrementAndGet()),
+        TestManagers.class.getClassLoader(), properties, settings);
+  }
+}

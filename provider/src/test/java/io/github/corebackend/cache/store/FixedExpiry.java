@@ -1,0 +1,18 @@
+package io.github.corebackend.cache.store;
+
+/** An {@link EntryExpiry} with given answers. */
+record FixedExpiry(long ttlForCreation, long ttlForUpdate, long ttlForAccess) implements EntryExpiry {
+
+  static FixedExpiry created(long ttl) {
+    return new FixedExpiry(ttl, UNCHANGED, UNCHANGED);
+  }
+
+  static FixedExpiry accessed(long ttl) {
+    return new FixedExpiry(ttl, UNCHANGED, ttl);
+  }
+
+  @Override
+  public boolean isFixed() {
+    return true;
+  }
+}

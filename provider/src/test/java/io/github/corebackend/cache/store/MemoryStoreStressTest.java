@@ -1,0 +1,104 @@
+package io.github.corebackend.cache.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Many threads on one store; invariants are checked once they stop. */
+class MemoryStoreStressTest {
+
+  private static final int THREADS = 8;
+  private static final int OPERATIONS = 50_000;
+
+  @Test
+  void boundedStoreStaysWithinItsBoundUnderMixedLoad() throws Exception {
+    RecordingObserver<Integer, Integer> observer = new RecordingObserver<>();
+    MemoryStore<Integer, Integer> store = new MemoryStore<>(500, Copier.IDENTITY, TimeSource.SYSTEM, observer);
+    FixedExpiry expiry = FixedExpiry.accessed(60_000);
+
+    runConcurrently(() -> {
+      ThreadLocalRandom random = ThreadLocalRandom.current();
+      for (int i = 0; i < OPERATIONS; i++) {
+        int key = random.nextInt(5_000);
+        switch (random.nextInt(6)) {
+          case 0:
+          case 1:
+            store.get(key, expiry);
+            break;
+          case 2:
+            store.write(key, WriteOp.put(key, false), expiry, WriteHooks.none());
+            break;
+          case 3:
+            store.write(key, WriteOp.putIfAbsent(key), expiry, WriteHooks.none());
+            break;
+          case 4:
+            store.write(key, WriteOp.remove(false), expiry, WriteHooks.none());
+            break;
+          default:
+            store.write(key, WriteOp.replaceIfEqual(key, key), expiry, WriteHooks.none());
+        }
+      }
+    });
+
+    assertTrue(store.size() <= 500, "size " + store.size());
+    assertTrue(observer.evicted.size() > 0, "the load must have pushed the store past its bound");
+    int live = 0;
+    var iterator = store.iterator(EntryExpiry.ETERNAL_ENTRIES);
+    while (iterator.hasNext()) {
+      var entry = iterator.next();
+      assertEquals(entry.getKey(), entry.getValue(), "a value was stored under another key");
+      live++;
+    }
+    assertEquals(store.size(), live);
+  }
+
+  @Test
+  void concurrentIncrementsThroughComputeAreNeverLost() throws Exception {
+    MemoryStore<String, Long> store = new MemoryStore<>(0, Copier.IDENTITY, TimeSource.SYSTEM,
+        StoreObserver.none());
+
+    runConcurrently(() -> {
+      for (int i = 0; i < OPERATIONS; i++) {
+        String key = "counter-" + (i % 4);
+        store.compute(key, slot -> {
+          long next = slot.exists() ? slot.value() + 1 : 1;
+          slot.put(next, slot.exists() ? EntryExpiry.UNCHANGED : EntryExpiry.ETERNAL);
+          return next;
+        });
+      }
+    });
+
+    long total = 0;
+    for (int i = 0; i < 4; i++) {
+      total += store.get("counter-" + i, EntryExpiry.ETERNAL_ENTRIES);
+    }
+    assertEquals((long) THREADS * OPERATIONS, total);
+  }
+
+  private static void runConcurrently(Runnable work) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<?>> futures = new ArrayList<>();
+    for (int t = 0; t < THREADS; t++) {
+      futures.add(pool.submit(() -> {
+        start.await();
+        work.run();
+        return null;
+      }));
+    }
+    start.countDown();
+    for (Future<?> future : futures) {
+      future.get(2, TimeUnit.MINUTES);
+    }
+    pool.shutdown();
+  }
+}

@@ -1,0 +1,269 @@
+package io.github.corebackend.cache.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.corebackend.cache.CacheSerializationException;
+import io.github.corebackend.cache.serial.JdkSerializer;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class MemoryStoreTest {
+
+  private final ManualClock clock = new ManualClock();
+  private final RecordingObserver<String, String> observer = new RecordingObserver<>();
+  private final MemoryStore<String, String> store = new MemoryStore<>(0, Copier.IDENTITY, clock, observer);
+
+  @Test
+  void putCreatesThenUpdatesAndReturnsTheOldValueWhenAsked() {
+    WriteOutcome<String> created = store.write("k", WriteOp.put("v1", true), EntryExpiry.ETERNAL_ENTRIES,
+        WriteHooks.none());
+    WriteOutcome<String> updated = store.write("k", WriteOp.put("v2", true), EntryExpiry.ETERNAL_ENTRIES,
+        WriteHooks.none());
+
+    assertEquals(WriteOutcome.Result.CREATED, created.result());
+    assertEquals(WriteOutcome.Result.UPDATED, updated.result());
+    assertEquals("v1", updated.oldValue());
+    assertEquals("v2", store.get("k", EntryExpiry.ETERNAL_ENTRIES));
+  }
+
+  @Test
+  void conditionalWritesFollowTheirConditions() {
+    put("k", "v1");
+
+    assertEquals(WriteOutcome.Result.UNCHANGED_PRESENT, write("k", WriteOp.putIfAbsent("x")).result());
+    assertEquals(WriteOutcome.Result.UNCHANGED_ABSENT, write("other", WriteOp.replace("x", false)).result());
+    assertEquals(WriteOutcome.Result.UNCHANGED_PRESENT, write("k", WriteOp.replaceIfEqual("nope", "x")).result());
+    assertEquals(WriteOutcome.Result.UPDATED, write("k", WriteOp.replaceIfEqual("v1", "v2")).result());
+    assertEquals(WriteOutcome.Result.UNCHANGED_PRESENT, write("k", WriteOp.removeIfEqual("v1")).result());
+    assertEquals(WriteOutcome.Result.REMOVED, write("k", WriteOp.removeIfEqual("v2")).result());
+    assertEquals(WriteOutcome.Result.UNCHANGED_ABSENT, write("k", WriteOp.remove(false)).result());
+    assertFalse(store.containsKey("k"));
+  }
+
+  @Test
+  void loadKeepsAnEntryThatAppearedMeanwhile() {
+    put("k", "written");
+
+    WriteOutcome<String> outcome = write("k", WriteOp.load("loaded"));
+
+    assertEquals(WriteOutcome.Result.UNCHANGED_PRESENT, outcome.result());
+    assertEquals("written", outcome.oldValue());
+    assertEquals("written", store.get("k", EntryExpiry.ETERNAL_ENTRIES));
+  }
+
+  @Test
+  void creationExpiryRemovesEntryAndReportsItOnNextAccess() {
+    store.write("k", WriteOp.put("v", false), FixedExpiry.created(100), WriteHooks.none());
+    clock.advanceMillis(99);
+    assertEquals("v", store.get("k", FixedExpiry.created(100)));
+
+    clock.advanceMillis(1);
+
+    assertNull(store.get("k", FixedExpiry.created(100)));
+    assertFalse(store.containsKey("k"));
+    assertEquals(List.of(Map.entry("k", "v")), observer.expired);
+    assertEquals(0, store.size());
+  }
+
+  @Test
+  void accessExpiryIsExtendedByEachRead() {
+    FixedExpiry accessed = FixedExpiry.accessed(100);
+    store.write("k", WriteOp.put("v", false), accessed, WriteHooks.none());
+    for (int i = 0; i < 5; i++) {
+      clock.advanceMillis(60);
+      assertEquals("v", store.get("k", accessed), "read " + i);
+    }
+    clock.advanceMillis(100);
+    assertNull(store.get("k", accessed));
+  }
+
+  @Test
+  void zeroCreationExpiryStoresNothing() {
+    WriteOutcome<String> outcome = store.write("k", WriteOp.put("v", false), FixedExpiry.created(0),
+        WriteHooks.none());
+
+    assertEquals(WriteOutcome.Result.UNCHANGED_ABSENT, outcome.result());
+    assertEquals(0, store.size());
+  }
+
+  @Test
+  void updateWithUnchangedExpiryKeepsTheDeadline() {
+    store.write("k", WriteOp.put("v1", false), FixedExpiry.created(100), WriteHooks.none());
+    clock.advanceMillis(80);
+    store.write("k", WriteOp.put("v2", false), FixedExpiry.created(100), WriteHooks.none());
+    clock.advanceMillis(20);
+
+    assertNull(store.get("k", EntryExpiry.ETERNAL_ENTRIES));
+  }
+
+  @Test
+  void writingOverAnExpiredEntryReportsItAndCreatesAFreshOne() {
+    store.write("k", WriteOp.put("old", false), FixedExpiry.created(10), WriteHooks.none());
+    clock.advanceMillis(10);
+
+    WriteOutcome<String> outcome = write("k", WriteOp.put("new", true));
+
+    assertEquals(WriteOutcome.Result.CREATED, outcome.result());
+    assertEquals(List.of(Map.entry("k", "old")), observer.expired);
+    assertEquals("new", store.get("k", EntryExpiry.ETERNAL_ENTRIES));
+  }
+
+  @Test
+  void sweepRemovesOnlyExpiredEntries() {
+    store.write("short", WriteOp.put("a", false), FixedExpiry.created(10), WriteHooks.none());
+    put("forever", "b");
+    clock.advanceMillis(10);
+
+    assertEquals(1, store.sweepExpired());
+
+    assertEquals(1, store.size());
+    assertEquals(List.of(Map.entry("short", "a")), observer.expired);
+  }
+
+  @Test
+  void aFailingWriteHookLeavesTheEntryUnchanged() {
+    put("k", "v1");
+    WriteHooks<String, String> failing = new WriteHooks<>() {
+      @Override
+      public void beforeWrite(String key, String value) {
+        throw new IllegalStateException("writer down");
+      }
+    };
+
+    assertThrows(IllegalStateException.class,
+        () -> store.write("k", WriteOp.put("v2", false), EntryExpiry.ETERNAL_ENTRIES, failing));
+    assertEquals("v1", store.get("k", EntryExpiry.ETERNAL_ENTRIES));
+  }
+
+  @Test
+  void hooksSeeCommittedOutcomesWithOldValuesWhenTheyAskForThem() {
+    List<String> seen = new ArrayList<>();
+    WriteHooks<String, String> hooks = new WriteHooks<>() {
+      @Override
+      public boolean needsOldValue() {
+        return true;
+      }
+
+      @Override
+      public void afterCommit(String key, WriteOutcome<String> outcome) {
+        seen.add(key + ":" + outcome + ":" + outcome.oldValue() + "->" + outcome.newValue());
+      }
+    };
+    store.write("k", WriteOp.put("v1", false), EntryExpiry.ETERNAL_ENTRIES, hooks);
+    store.write("k", WriteOp.put("v2", false), EntryExpiry.ETERNAL_ENTRIES, hooks);
+    store.write("k", WriteOp.remove(false), EntryExpiry.ETERNAL_ENTRIES, hooks);
+
+    assertEquals(List.of("k:CREATED:null->v1", "k:UPDATED:v1->v2", "k:REMOVED:v2->null"), seen);
+  }
+
+  @Test
+  void iterationSkipsExpiredEntriesAndExtendsAccessExpiry() {
+    FixedExpiry accessed = FixedExpiry.accessed(100);
+    store.write("a", WriteOp.put("1", false), accessed, WriteHooks.none());
+    store.write("b", WriteOp.put("2", false), FixedExpiry.created(10), WriteHooks.none());
+    clock.advanceMillis(50);
+
+    List<String> keys = new ArrayList<>();
+    store.iterator(accessed).forEachRemaining(entry -> keys.add(entry.getKey()));
+    clock.advanceMillis(80);
+
+    assertEquals(List.of("a"), keys);
+    assertEquals("1", store.get("a", EntryExpiry.ETERNAL_ENTRIES), "the read during iteration extended it");
+    assertEquals(1, observer.expired.size());
+  }
+
+  @Test
+  void removeAllAndClearEmptyTheStore() {
+    put("a", "1");
+    put("b", "2");
+    put("c", "3");
+
+    store.removeAll(Set.of("a", "b"), WriteHooks.none());
+    assertEquals(Set.of("c"), keys());
+
+    store.clear();
+    assertEquals(0, store.size());
+  }
+
+  @Test
+  void storeByValueNeverSharesMutableObjects() {
+    MemoryStore<Date, Date> byValue = new MemoryStore<>(0,
+        new SerializingCopier(JdkSerializer.trusted(getClass().getClassLoader()), "dates"), clock,
+        StoreObserver.none());
+    Date key = new Date(1);
+    Date value = new Date(2);
+    byValue.write(key, WriteOp.put(value, false), EntryExpiry.ETERNAL_ENTRIES, WriteHooks.none());
+    key.setTime(100);
+    value.setTime(200);
+
+    Date read = byValue.get(new Date(1), EntryExpiry.ETERNAL_ENTRIES);
+    assertEquals(new Date(2), read);
+    read.setTime(300);
+    assertEquals(new Date(2), byValue.get(new Date(1), EntryExpiry.ETERNAL_ENTRIES));
+    assertNotSame(byValue.get(new Date(1), EntryExpiry.ETERNAL_ENTRIES),
+        byValue.get(new Date(1), EntryExpiry.ETERNAL_ENTRIES));
+  }
+
+  @Test
+  void storeByValueKeepsImmutableValuesAsTheyAre() {
+    MemoryStore<String, String> byValue = new MemoryStore<>(0,
+        new SerializingCopier(JdkSerializer.trusted(getClass().getClassLoader()), "strings"), clock,
+        StoreObserver.none());
+    String value = new String("immutable");
+    byValue.write("k", WriteOp.put(value, false), EntryExpiry.ETERNAL_ENTRIES, WriteHooks.none());
+
+    assertSame(value, byValue.get("k", EntryExpiry.ETERNAL_ENTRIES));
+  }
+
+  @Test
+  void storeByValueRejectsNonSerializableValuesNamingTheCache() {
+    MemoryStore<String, Object> byValue = new MemoryStore<>(0,
+        new SerializingCopier(JdkSerializer.trusted(getClass().getClassLoader()), "things"), clock,
+        StoreObserver.none());
+
+    CacheSerializationException e = assertThrows(CacheSerializationException.class, () -> byValue.write("k",
+        WriteOp.put(new Object(), false), EntryExpiry.ETERNAL_ENTRIES, WriteHooks.none()));
+    assertTrue(e.getMessage().contains("'things'"), e.getMessage());
+    assertFalse(byValue.containsKey("k"));
+  }
+
+  @Test
+  void updateNeedsAnExistingEntryToKeepItsExpiry() {
+    assertThrows(IllegalStateException.class, () -> store.compute("k", slot -> {
+      slot.put("v", EntryExpiry.UNCHANGED);
+      return null;
+    }));
+  }
+
+  @Test
+  void negativeBoundIsRejected() {
+    assertThrows(IllegalArgumentException.class,
+        () -> new MemoryStore<>(-1, Copier.IDENTITY, clock, StoreObserver.none()));
+  }
+
+  private void put(String key, String value) {
+    write(key, WriteOp.put(value, false));
+  }
+
+  private WriteOutcome<String> write(String key, WriteOp<String> op) {
+    return store.write(key, op, EntryExpiry.ETERNAL_ENTRIES, WriteHooks.none());
+  }
+
+  private Set<String> keys() {
+    Set<String> keys = new java.util.HashSet<>();
+    Iterator<String> iterator = store.keyIterator();
+    iterator.forEachRemaining(keys::add);
+    return keys;
+  }
+}
