@@ -101,8 +101,7 @@ public final class MemoryStore<K, V> implements Store<K, V> {
         policy.onRemove(slot.dropped);
       }
       if (slot.inserted != null) {
-        policy.onInsert(slot.inserted);
-        evictIfNeeded();
+        evict(policy.onInsert(slot.inserted, map.mappingCount() > maximumSize));
       }
     }
     return (R) result[0];
@@ -177,15 +176,13 @@ public final class MemoryStore<K, V> implements Store<K, V> {
     return removed[0];
   }
 
-  private void evictIfNeeded() {
-    while (map.mappingCount() > maximumSize) {
-      MemoryNode<K> victim = policy.nextVictim();
-      if (victim == null) {
-        return;
-      }
+  /** Removes {@code victim}, then more victims while the map is over its bound. */
+  private void evict(MemoryNode<K> victim) {
+    while (victim != null) {
       if (map.remove(victim.key, victim)) {
         observer.onEvicted(copier.copyKey(victim.key));
       }
+      victim = map.mappingCount() > maximumSize ? policy.nextVictim() : null;
     }
   }
 

@@ -34,18 +34,23 @@ final class S3FifoPolicy<K> {
     }
   }
 
-  /** Starts tracking a node that was just added to the map. */
-  void onInsert(MemoryNode<K> node) {
+  /**
+   * Starts tracking a node that was just added to the map and, when the map is over its bound, picks
+   * the first victim under the same lock hold.
+   *
+   * @return the victim, or {@code null} when {@code overBound} is false or nothing is tracked
+   */
+  MemoryNode<K> onInsert(MemoryNode<K> node, boolean overBound) {
     lock.lock();
     try {
-      if (node.retired || node.queue != MemoryNode.NO_QUEUE) {
-        return;
+      if (!node.retired && node.queue == MemoryNode.NO_QUEUE) {
+        if (ghost.contains(node.key.hashCode())) {
+          main.addHead(node);
+        } else {
+          small.addHead(node);
+        }
       }
-      if (ghost.contains(node.key.hashCode())) {
-        main.addHead(node);
-      } else {
-        small.addHead(node);
-      }
+      return overBound ? selectVictim() : null;
     } finally {
       lock.unlock();
     }
@@ -66,30 +71,34 @@ final class S3FifoPolicy<K> {
   MemoryNode<K> nextVictim() {
     lock.lock();
     try {
-      while (true) {
-        if (small.size > 0 && (small.size >= smallCapacity || main.size == 0)) {
-          MemoryNode<K> node = small.removeTail();
-          if (node.frequency > 0) {
-            node.frequency = 0;
-            main.addHead(node);
-            continue;
-          }
-          ghost.add(node.key.hashCode());
-          return node;
-        }
-        MemoryNode<K> node = main.removeTail();
-        if (node == null) {
-          return null;
-        }
+      return selectVictim();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private MemoryNode<K> selectVictim() {
+    while (true) {
+      if (small.size > 0 && (small.size >= smallCapacity || main.size == 0)) {
+        MemoryNode<K> node = small.removeTail();
         if (node.frequency > 0) {
-          node.frequency--;
+          node.frequency = 0;
           main.addHead(node);
           continue;
         }
+        ghost.add(node.key.hashCode());
         return node;
       }
-    } finally {
-      lock.unlock();
+      MemoryNode<K> node = main.removeTail();
+      if (node == null) {
+        return null;
+      }
+      if (node.frequency > 0) {
+        node.frequency--;
+        main.addHead(node);
+        continue;
+      }
+      return node;
     }
   }
 
