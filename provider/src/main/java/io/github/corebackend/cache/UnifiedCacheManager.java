@@ -2,7 +2,10 @@ package io.github.corebackend.cache;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.corebackend.cache.config.Backend;
 import io.github.corebackend.cache.config.CacheSettings;
+import io.github.corebackend.cache.redis.RedisAvailability;
+import io.github.corebackend.cache.redis.RedisBackend;
 import io.github.corebackend.cache.serial.JdkSerializer;
 import io.github.corebackend.cache.store.Copier;
 import io.github.corebackend.cache.store.MemoryStore;
@@ -46,6 +49,7 @@ public final class UnifiedCacheManager implements CacheManager {
   private final ConcurrentHashMap<String, UnifiedCache<?, ?>> caches = new ConcurrentHashMap<>();
   private final ExecutorService executor;
   private final ScheduledExecutorService housekeeping;
+  private RedisBackend redis;
   private volatile boolean closed;
 
   UnifiedCacheManager(UnifiedCachingProvider provider, URI uri, ClassLoader classLoader, Properties properties,
@@ -97,6 +101,11 @@ public final class UnifiedCacheManager implements CacheManager {
     synchronized (caches) {
       if (caches.containsKey(cacheName)) {
         throw new CacheException("A cache named '" + cacheName + "' already exists in " + uri);
+      }
+      Backend backend = backendOf(cacheName);
+      if (backend == Backend.REDIS && !configuration.isStoreByValue()) {
+        throw new UnsupportedOperationException("Cache '" + cacheName + "': the redis backend keeps entries by "
+            + "value in Redis and cannot store by reference; remove setStoreByValue(false) or use the memory backend");
       }
       UnifiedCache<K, V> cache = new UnifiedCache<>(this, cacheName, configuration, this::createStore, executor,
           settings.defaultTtl().toMillis());
@@ -187,6 +196,11 @@ public final class UnifiedCacheManager implements CacheManager {
     }
     housekeeping.shutdownNow();
     executor.shutdown();
+    synchronized (caches) {
+      if (redis != null) {
+        redis.close();
+      }
+    }
   }
 
   @Override
@@ -207,19 +221,40 @@ public final class UnifiedCacheManager implements CacheManager {
     caches.remove(cache.getName(), cache);
   }
 
+  /** Called under the {@code caches} lock, by {@link #createCache}. */
   private <K, V> Store<K, V> createStore(String cacheName, CompleteConfiguration<K, V> configuration,
       StoreObserver<K, V> observer) {
-    switch (settings.backend()) {
-      case MEMORY:
-        boolean byValue = configuration.isStoreByValue() && !settings.memoryStoreByReference();
-        Copier copier = byValue
-            ? new SerializingCopier(JdkSerializer.trusted(getClassLoader()), cacheName)
-            : Copier.IDENTITY;
-        return new MemoryStore<>(settings.memoryMaxItems(), copier, settings.timeSource(), observer);
-      default:
-        throw new CacheException("Cache '" + cacheName + "': backend " + settings.backend()
-            + " is not available in this build");
+    if (backendOf(cacheName) == Backend.REDIS) {
+      return redisBackend(cacheName).createStore(cacheName, observer);
     }
+    boolean byValue = configuration.isStoreByValue() && !settings.memoryStoreByReference();
+    Copier copier = byValue
+        ? new SerializingCopier(JdkSerializer.trusted(getClassLoader()), cacheName)
+        : Copier.IDENTITY;
+    return new MemoryStore<>(settings.memoryMaxItems(), copier, settings.timeSource(), observer);
+  }
+
+  private Backend backendOf(String cacheName) {
+    try {
+      return settings.backendFor(cacheName);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Cache '" + cacheName + "': " + e.getMessage(), e);
+    }
+  }
+
+  private RedisBackend redisBackend(String cacheName) {
+    if (redis == null) {
+      if (!RedisAvailability.isLettucePresent()) {
+        throw new CacheException("Cache '" + cacheName + "' uses the redis backend, which needs "
+            + RedisAvailability.LETTUCE_ARTIFACT + " on the classpath; add that dependency or use the memory backend");
+      }
+      try {
+        redis = RedisBackend.create(settings, getClassLoader());
+      } catch (IllegalArgumentException e) {
+        throw new CacheException("Cache '" + cacheName + "': invalid Redis settings: " + e.getMessage(), e);
+      }
+    }
+    return redis;
   }
 
   private void sweepExpired() {

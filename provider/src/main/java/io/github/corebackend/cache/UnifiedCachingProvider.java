@@ -1,5 +1,6 @@
 package io.github.corebackend.cache;
 
+import io.github.corebackend.cache.config.Backend;
 import io.github.corebackend.cache.config.CacheSettings;
 import java.net.URI;
 import java.util.HashMap;
@@ -91,9 +92,21 @@ public final class UnifiedCachingProvider implements CachingProvider {
     }
   }
 
+  /**
+   * Store-by-reference is supported when caches live in memory by default: a Redis cache can only
+   * keep entries by value.
+   */
   @Override
   public boolean isSupported(OptionalFeature feature) {
-    return feature == OptionalFeature.STORE_BY_REFERENCE;
+    return feature == OptionalFeature.STORE_BY_REFERENCE && defaultBackend() == Backend.MEMORY;
+  }
+
+  private static Backend defaultBackend() {
+    try {
+      return CacheSettings.resolve(null).backend();
+    } catch (IllegalArgumentException invalidSettings) {
+      return Backend.MEMORY;
+    }
   }
 
   /** Forgets a manager that closed itself, so the next request creates a new one. */

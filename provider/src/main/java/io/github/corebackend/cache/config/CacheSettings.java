@@ -20,6 +20,7 @@ public final class CacheSettings {
   private final String namespace;
   private final Duration defaultTtl;
   private final String serializer;
+  private final String serializerAllowList;
   private final long memoryMaxItems;
   private final Duration memoryCleanupInterval;
   private final boolean memoryStoreByReference;
@@ -29,12 +30,15 @@ public final class CacheSettings {
   private final Duration redisReadTimeout;
   private final Duration redisWriteTimeout;
   private final TimeSource timeSource;
+  private final Lookup lookup;
 
   private CacheSettings(Lookup lookup, TimeSource timeSource) {
+    this.lookup = lookup;
     this.backend = lookup.parse(Setting.BACKEND, Backend::parse);
     this.namespace = lookup.text(Setting.NAMESPACE);
     this.defaultTtl = lookup.duration(Setting.DEFAULT_TTL);
     this.serializer = lookup.text(Setting.SERIALIZER).toLowerCase(Locale.ROOT);
+    this.serializerAllowList = lookup.text(Setting.SERIALIZER_ALLOW_LIST);
     this.memoryMaxItems = lookup.number(Setting.MEMORY_MAX_ITEMS, 0, Long.MAX_VALUE);
     this.memoryCleanupInterval = lookup.duration(Setting.MEMORY_CLEANUP_INTERVAL);
     this.memoryStoreByReference = lookup.bool(Setting.MEMORY_STORE_BY_REFERENCE);
@@ -47,10 +51,12 @@ public final class CacheSettings {
   }
 
   private CacheSettings(CacheSettings from, TimeSource timeSource) {
+    this.lookup = from.lookup;
     this.backend = from.backend;
     this.namespace = from.namespace;
     this.defaultTtl = from.defaultTtl;
     this.serializer = from.serializer;
+    this.serializerAllowList = from.serializerAllowList;
     this.memoryMaxItems = from.memoryMaxItems;
     this.memoryCleanupInterval = from.memoryCleanupInterval;
     this.memoryStoreByReference = from.memoryStoreByReference;
@@ -88,6 +94,16 @@ public final class CacheSettings {
     return backend;
   }
 
+  /**
+   * Where the named cache keeps its entries: {@code cache.backend.<cacheName>} when set (or its
+   * environment variable, e.g. {@code CACHE_BACKEND_SESSIONS}), else {@link #backend()}.
+   *
+   * @throws IllegalArgumentException naming the setting when its value is not a backend
+   */
+  public Backend backendFor(String cacheName) {
+    return lookup.perCache(Setting.BACKEND, cacheName, Backend::parse, backend);
+  }
+
   /** The prefix of every store key of this manager's caches. */
   public String namespace() {
     return namespace;
@@ -101,6 +117,11 @@ public final class CacheSettings {
   /** The serializer name, lower-case. */
   public String serializer() {
     return serializer;
+  }
+
+  /** Extra {@link java.io.ObjectInputFilter} patterns of classes a remote store may deserialize. */
+  public String serializerAllowList() {
+    return serializerAllowList;
   }
 
   /** The bound of each memory cache, {@code 0} for none. */
@@ -168,22 +189,40 @@ public final class CacheSettings {
     }
 
     String text(Setting setting) {
-      String value = explicit.getProperty(setting.key());
-      if (value == null) {
-        value = system.getProperty(setting.key());
-      }
-      if (value == null) {
-        value = environment.get(setting.environmentVariable());
-      }
-      return value == null ? setting.defaultValue() : value.trim();
+      String value = find(setting.key(), setting.environmentVariable());
+      return value == null ? setting.defaultValue() : value;
     }
 
     <T> T parse(Setting setting, java.util.function.Function<String, T> parser) {
-      String value = text(setting);
+      return parse(setting.key(), setting.environmentVariable(), text(setting), parser);
+    }
+
+    <T> T perCache(Setting setting, String cacheName, java.util.function.Function<String, T> parser,
+        T otherwise) {
+      String key = setting.key() + "." + cacheName;
+      String variable = setting.environmentVariable() + "_"
+          + cacheName.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+      String value = find(key, variable);
+      return value == null ? otherwise : parse(key, variable, value, parser);
+    }
+
+    private String find(String key, String variable) {
+      String value = explicit.getProperty(key);
+      if (value == null) {
+        value = system.getProperty(key);
+      }
+      if (value == null) {
+        value = environment.get(variable);
+      }
+      return value == null ? null : value.trim();
+    }
+
+    private static <T> T parse(String key, String variable, String value,
+        java.util.function.Function<String, T> parser) {
       try {
         return parser.apply(value);
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("Invalid " + describe(setting) + " '" + value + "': "
+        throw new IllegalArgumentException("Invalid " + key + " (" + variable + ") '" + value + "': "
             + e.getMessage(), e);
       }
     }
@@ -209,10 +248,6 @@ public final class CacheSettings {
         }
         throw new IllegalArgumentException("must be true or false");
       });
-    }
-
-    private static String describe(Setting setting) {
-      return setting.key() + " (" + setting.environmentVariable() + ")";
     }
   }
 }

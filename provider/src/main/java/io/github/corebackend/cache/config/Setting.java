@@ -14,8 +14,13 @@ public enum Setting {
   NAMESPACE("cache.namespace", "default"),
   /** Expiry of caches configured as eternal (the JCache default); {@code 0} keeps them eternal. */
   DEFAULT_TTL("cache.default-ttl", "0"),
-  /** How remote stores and store-by-value copies serialize: {@code jdk}. */
+  /** How remote stores serialize keys and values: {@code jdk}. */
   SERIALIZER("cache.serializer", "jdk"),
+  /**
+   * Classes, besides JDK value types, that may be deserialized from a remote store, as
+   * {@link java.io.ObjectInputFilter} patterns separated by {@code ;} (e.g. {@code com.example.**}).
+   */
+  SERIALIZER_ALLOW_LIST("cache.serializer.allow-list", ""),
   /** Bound of each memory cache; {@code 0} means unbounded. */
   MEMORY_MAX_ITEMS("cache.memory.max-items", "10000"),
   /** Period of the sweep that removes expired memory entries; {@code 0} disables it. */

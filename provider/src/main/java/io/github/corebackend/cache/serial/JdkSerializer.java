@@ -62,7 +62,13 @@ public final class JdkSerializer implements Serializer {
 
   @Override
   public Object deserialize(byte[] bytes) {
-    try (ObjectInputStream in = new LoaderObjectInputStream(new ByteArrayInputStream(bytes), classLoader)) {
+    return deserialize(bytes, 0, bytes.length);
+  }
+
+  @Override
+  public Object deserialize(byte[] bytes, int offset, int length) {
+    try (ObjectInputStream in = new LoaderObjectInputStream(new ByteArrayInputStream(bytes, offset, length),
+        classLoader)) {
       if (filter != null) {
         in.setObjectInputFilter(filter);
       }
@@ -72,7 +78,7 @@ public final class JdkSerializer implements Serializer {
     } catch (ClassNotFoundException e) {
       throw new CacheSerializationException("Class not found: " + e.getMessage(), e);
     } catch (IOException | RuntimeException e) {
-      throw new CacheSerializationException("Corrupt serialized bytes (" + bytes.length + " bytes): " + e, e);
+      throw new CacheSerializationException("Corrupt serialized bytes (" + length + " bytes): " + e, e);
     }
   }
 

@@ -22,4 +22,9 @@ public interface Serializer {
    * @throws CacheSerializationException if the bytes are corrupt or name a class that is not allowed
    */
   Object deserialize(byte[] bytes);
+
+  /** Returns the object described by {@code length} bytes of {@code bytes} from {@code offset}. */
+  default Object deserialize(byte[] bytes, int offset, int length) {
+    return deserialize(java.util.Arrays.copyOfRange(bytes, offset, offset + length));
+  }
 }

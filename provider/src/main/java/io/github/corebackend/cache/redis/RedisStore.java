@@ -1,0 +1,457 @@
+package io.github.corebackend.cache.redis;
+
+import io.github.corebackend.cache.CacheBackendException;
+import io.github.corebackend.cache.redis.RedisConnection.RedisFailure;
+import io.github.corebackend.cache.redis.RedisConnection.ScriptCall;
+import io.github.corebackend.cache.store.EntryAction;
+import io.github.corebackend.cache.store.EntryExpiry;
+import io.github.corebackend.cache.store.Store;
+import io.github.corebackend.cache.store.StoreObserver;
+import io.github.corebackend.cache.store.WriteHooks;
+import io.github.corebackend.cache.store.WriteOp;
+import io.github.corebackend.cache.store.WriteOutcome;
+import java.nio.charset.StandardCharsets;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Entries in Redis, one key per entry, with native expiry. Each single-key operation is one round
+ * trip: one EVALSHA of a script that decides create-versus-update, applies the matching expiry and
+ * returns what the cache needs (outcome, old value, any value found expired). Bulk operations are one
+ * script call per cluster slot group, pipelined. Work that must run in the JVM (an entry processor, a
+ * cache writer, an expiry policy other than the five standard ones) reads, decides and writes back
+ * with compare-and-set, retrying when another writer got there first: atomic across JVMs.
+ *
+ * @param <K> the type of keys
+ * @param <V> the type of values
+ */
+final class RedisStore<K, V> implements Store<K, V> {
+
+  private static final int SCAN_BATCH = 500;
+  private static final int MAX_CAS_ATTEMPTS = 1_000;
+  private static final byte[] NONE = new byte[0];
+  private static final byte[] ONE = bytes("1");
+  private static final byte[] ZERO = bytes("0");
+  private static final byte[] KEEP_EXPIRY = bytes("-1");
+
+  private final String cacheName;
+  private final RedisBackend backend;
+  private final KeyCodec<K> keys;
+  private final ValueCodec<V> values;
+  private final StoreObserver<K, V> observer;
+
+  RedisStore(String cacheName, RedisBackend backend, KeyCodec<K> keys, ValueCodec<V> values,
+      StoreObserver<K, V> observer) {
+    this.cacheName = cacheName;
+    this.backend = backend;
+    this.keys = keys;
+    this.values = values;
+    this.observer = observer;
+  }
+
+  @Override
+  public V get(K key, EntryExpiry expiry) {
+    List<Object> reply = evalOne("get", key, RedisScript.READ, keys.encode(key), accessArgument(expiry), ONE);
+    byte[] stored = (byte[]) reply.get(1);
+    V value = liveValue(key, (Long) reply.get(0), stored);
+    if (value != null && !expiry.isFixed()) {
+      touchAfterRead(key, stored, expiry.ttlForAccess());
+    }
+    return value;
+  }
+
+  @Override
+  public Map<K, V> getAll(Collection<? extends K> requested, EntryExpiry expiry) {
+    Map<K, V> found = new LinkedHashMap<>();
+    for (Found<K, V> hit : read("getAll", new ArrayList<>(requested), expiry)) {
+      touchAfterRead(hit, expiry);
+      found.put(hit.key, hit.value);
+    }
+    return found;
+  }
+
+  @Override
+  public boolean containsKey(K key) {
+    List<Object> reply = evalOne("containsKey", key, RedisScript.EXISTS, keys.encode(key));
+    return (Long) reply.get(0) == 1L;
+  }
+
+  @Override
+  public <R> R compute(K key, EntryAction<V, R> action) {
+    byte[] redisKey = keys.encode(key);
+    for (int attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
+      List<Object> read = evalOne("read", key, RedisScript.READ, redisKey, KEEP_EXPIRY, ZERO);
+      long status = (Long) read.get(0);
+      byte[] stored = (byte[]) read.get(1);
+      RedisSlot<V> slot = new RedisSlot<>(values, key, status == 1 ? stored : null);
+      R result = action.apply(slot);
+      boolean expired = status == 2;
+      if (slot.action() == null && !expired) {
+        action.onCommit(result);
+        return result;
+      }
+      String command = slot.action() == null ? "drop" : slot.action();
+      List<Object> applied = evalOne("compare-and-set", key, RedisScript.CAS, redisKey,
+          stored == null ? NONE : stored, bytes(command), slot.payload(), ttlArgument(slot.ttl()));
+      if ((Long) applied.get(0) == 1L) {
+        if (expired) {
+          reportExpired(key, stored);
+        }
+        action.onCommit(result);
+        return result;
+      }
+      backOff(attempt);
+    }
+    throw new CacheBackendException("Cache '" + cacheName + "': gave up updating key " + key + " after "
+        + MAX_CAS_ATTEMPTS + " attempts; other writers kept changing it", null);
+  }
+
+  @Override
+  public WriteOutcome<V> write(K key, WriteOp<V> op, EntryExpiry expiry, WriteHooks<K, V> hooks) {
+    if (!runsAsScript(expiry, hooks)) {
+      return Store.super.write(key, op, expiry, hooks);
+    }
+    boolean wantOld = op.returnsOldValue() || hooks.needsOldValue();
+    List<byte[]> args = writeArguments(op.kind(), expiry, wantOld);
+    args.add(op.value() == null ? NONE : values.encode(op.value()));
+    args.add(op.expected() == null ? NONE : values.encode(op.expected()));
+    List<Object> reply = evalOne(op.kind().name().toLowerCase(Locale.ROOT), key, RedisScript.WRITE,
+        List.of(keys.encode(key)), args);
+    WriteOutcome<V> outcome = outcomeOf(key, op.value(), reply, 0);
+    hooks.afterCommit(key, outcome);
+    return outcome;
+  }
+
+  @Override
+  public void writeAll(Map<? extends K, ? extends V> entries, WriteOp.Kind kind, EntryExpiry expiry,
+      WriteHooks<K, V> hooks) {
+    if (!runsAsScript(expiry, hooks)) {
+      Store.super.writeAll(entries, kind, expiry, hooks);
+      return;
+    }
+    writeInSlotGroups(kind, new LinkedHashMap<>(entries), expiry, hooks);
+  }
+
+  @Override
+  public void removeAll(Collection<? extends K> toRemove, WriteHooks<K, V> hooks) {
+    if (hooks.writesThrough()) {
+      Store.super.removeAll(toRemove, hooks);
+      return;
+    }
+    Map<K, V> removals = new LinkedHashMap<>();
+    toRemove.forEach(key -> removals.put(key, null));
+    writeInSlotGroups(WriteOp.Kind.REMOVE, removals, EntryExpiry.ETERNAL_ENTRIES, hooks);
+  }
+
+  @Override
+  public Iterator<Map.Entry<K, V>> iterator(EntryExpiry expiry) {
+    return new BatchIterator<>(batch -> read("iterate", decodeKeys(batch), expiry), hit -> {
+      // A custom expiry policy is asked once per entry handed out, as for a get.
+      touchAfterRead(hit, expiry);
+      return new AbstractMap.SimpleImmutableEntry<>(hit.key, hit.value);
+    });
+  }
+
+  @Override
+  public Iterator<K> keyIterator() {
+    return new BatchIterator<>(batch -> read("iterate", decodeKeys(batch), EntryExpiry.ETERNAL_ENTRIES),
+        hit -> hit.key);
+  }
+
+  @Override
+  public void clear() {
+    try {
+      RedisConnection redis = backend.connection();
+      Iterator<List<byte[]>> batches = redis.scan(keys.pattern(), SCAN_BATCH);
+      while (batches.hasNext()) {
+        redis.unlink(batches.next());
+      }
+    } catch (RedisFailure e) {
+      throw backend.failure(cacheName, "clear", e);
+    }
+  }
+
+  @Override
+  public long size() {
+    try {
+      long count = 0;
+      Iterator<List<byte[]>> batches = backend.connection().scan(keys.pattern(), SCAN_BATCH);
+      while (batches.hasNext()) {
+        count += batches.next().size();
+      }
+      return count;
+    } catch (RedisFailure e) {
+      throw backend.failure(cacheName, "size", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    // The connection belongs to the manager's backend, and the entries to Redis.
+  }
+
+  /** The standard expiry policies and no write-through: the scripts can decide everything. */
+  private static boolean runsAsScript(EntryExpiry expiry, WriteHooks<?, ?> hooks) {
+    return expiry.isFixed() && !hooks.writesThrough();
+  }
+
+  /**
+   * Reads {@code requested} with one script call per slot group, applying a standard policy's access
+   * expiry; returns the live entries.
+   */
+  private List<Found<K, V>> read(String operation, List<K> requested, EntryExpiry expiry) {
+    List<Found<K, V>> found = new ArrayList<>();
+    if (requested.isEmpty()) {
+      return found;
+    }
+    List<byte[]> args = List.of(accessArgument(expiry), ONE);
+    SlotGroups<K> groups = groupBySlot(requested);
+    List<List<Object>> replies = eval(operation, requested.size() + " keys", RedisScript.READ,
+        groups.calls(group -> args));
+    for (int g = 0; g < replies.size(); g++) {
+      List<K> groupKeys = groups.keys.get(g);
+      List<Object> reply = replies.get(g);
+      for (int i = 0; i < groupKeys.size(); i++) {
+        K key = groupKeys.get(i);
+        byte[] stored = (byte[]) reply.get(2 * i + 1);
+        V value = liveValue(key, (Long) reply.get(2 * i), stored);
+        if (value != null) {
+          found.add(new Found<>(key, value, stored));
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Writes every entry (a {@code null} value for removals), one script call per slot group. */
+  private void writeInSlotGroups(WriteOp.Kind kind, Map<K, V> entries, EntryExpiry expiry, WriteHooks<K, V> hooks) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    SlotGroups<K> groups = groupBySlot(new ArrayList<>(entries.keySet()));
+    List<List<Object>> replies = eval(kind.name().toLowerCase(Locale.ROOT), entries.size() + " keys",
+        RedisScript.WRITE, groups.calls(groupKeys -> {
+          List<byte[]> args = writeArguments(kind, expiry, hooks.needsOldValue());
+          for (K key : groupKeys) {
+            V value = entries.get(key);
+            args.add(value == null ? NONE : values.encode(value));
+            args.add(NONE);
+          }
+          return args;
+        }));
+    for (int g = 0; g < replies.size(); g++) {
+      List<K> groupKeys = groups.keys.get(g);
+      for (int i = 0; i < groupKeys.size(); i++) {
+        K key = groupKeys.get(i);
+        hooks.afterCommit(key, outcomeOf(key, entries.get(key), replies.get(g), i));
+      }
+    }
+  }
+
+  private List<byte[]> writeArguments(WriteOp.Kind kind, EntryExpiry expiry, boolean wantOld) {
+    List<byte[]> args = new ArrayList<>();
+    args.add(bytes(kind.name().toLowerCase(Locale.ROOT)));
+    args.add(ttlArgument(expiry.ttlForCreation()));
+    args.add(ttlArgument(expiry.ttlForUpdate()));
+    args.add(ttlArgument(expiry.ttlForAccess()));
+    args.add(wantOld ? ONE : ZERO);
+    return args;
+  }
+
+  /** The outcome of the {@code index}th key of a WRITE reply, reporting any value found expired. */
+  private WriteOutcome<V> outcomeOf(K key, V newValue, List<Object> reply, int index) {
+    String code = new String((byte[]) reply.get(3 * index), StandardCharsets.US_ASCII);
+    byte[] old = (byte[]) reply.get(3 * index + 1);
+    byte[] expired = (byte[]) reply.get(3 * index + 2);
+    if (expired != null) {
+      reportExpired(key, expired);
+    }
+    V oldValue = old == null ? null : values.decode(old, key);
+    switch (code) {
+      case "C":
+        return WriteOutcome.created(newValue);
+      case "U":
+        return WriteOutcome.updated(oldValue, newValue);
+      case "R":
+        return WriteOutcome.removed(oldValue);
+      case "P":
+        return WriteOutcome.present(oldValue);
+      default:
+        return WriteOutcome.absent();
+    }
+  }
+
+  /** The value of a READ result, or {@code null}; a value found expired is reported. */
+  private V liveValue(K key, long status, byte[] stored) {
+    if (status == 1) {
+      return values.decode(stored, key);
+    }
+    if (status == 2) {
+      reportExpired(key, stored);
+    }
+    return null;
+  }
+
+  private void touchAfterRead(Found<K, V> hit, EntryExpiry expiry) {
+    if (!expiry.isFixed()) {
+      touchAfterRead(hit.key, hit.stored, expiry.ttlForAccess());
+    }
+  }
+
+  /** A custom expiry policy is asked only on a hit: a second round trip moves the expiry. */
+  private void touchAfterRead(K key, byte[] stored, long ttl) {
+    if (ttl != EntryExpiry.UNCHANGED) {
+      evalOne("touch", key, RedisScript.CAS, keys.encode(key), stored, bytes("touch"), NONE, ttlArgument(ttl));
+    }
+  }
+
+  private void reportExpired(K key, byte[] stored) {
+    observer.onExpired(key, values.decode(stored, key));
+  }
+
+  private List<K> decodeKeys(List<byte[]> redisKeys) {
+    List<K> decoded = new ArrayList<>(redisKeys.size());
+    for (byte[] redisKey : redisKeys) {
+      decoded.add(keys.decode(redisKey));
+    }
+    return decoded;
+  }
+
+  private SlotGroups<K> groupBySlot(List<K> order) {
+    RedisConnection redis = connection();
+    Map<Integer, List<K>> bySlot = new LinkedHashMap<>();
+    Map<Integer, List<byte[]>> redisKeysBySlot = new LinkedHashMap<>();
+    for (K key : order) {
+      byte[] redisKey = keys.encode(key);
+      int slot = redis.slot(redisKey);
+      bySlot.computeIfAbsent(slot, s -> new ArrayList<>()).add(key);
+      redisKeysBySlot.computeIfAbsent(slot, s -> new ArrayList<>()).add(redisKey);
+    }
+    return new SlotGroups<>(new ArrayList<>(bySlot.values()), new ArrayList<>(redisKeysBySlot.values()));
+  }
+
+  private List<Object> evalOne(String operation, K key, RedisScript script, byte[] redisKey, byte[]... args) {
+    return evalOne(operation, key, script, List.of(redisKey), List.of(args));
+  }
+
+  private List<Object> evalOne(String operation, K key, RedisScript script, List<byte[]> redisKeys,
+      List<byte[]> args) {
+    return eval(operation, "key " + key, script, List.of(new ScriptCall(redisKeys, args))).get(0);
+  }
+
+  private List<List<Object>> eval(String operation, String subject, RedisScript script, List<ScriptCall> calls) {
+    try {
+      return connection().eval(script, calls);
+    } catch (RedisFailure e) {
+      throw backend.failure(cacheName, operation + " of " + subject, e);
+    }
+  }
+
+  private RedisConnection connection() {
+    try {
+      return backend.connection();
+    } catch (RedisFailure e) {
+      throw backend.failure(cacheName, "connecting", e);
+    }
+  }
+
+  private static byte[] accessArgument(EntryExpiry expiry) {
+    return expiry.isFixed() ? ttlArgument(expiry.ttlForAccess()) : KEEP_EXPIRY;
+  }
+
+  /** A time-to-live as the scripts take it: -1 unchanged, -2 eternal, otherwise milliseconds. */
+  private static byte[] ttlArgument(long ttl) {
+    if (ttl == EntryExpiry.ETERNAL) {
+      return bytes("-2");
+    }
+    return ttl == EntryExpiry.UNCHANGED ? KEEP_EXPIRY : bytes(Long.toString(ttl));
+  }
+
+  private static void backOff(int attempt) {
+    if (attempt > 3) {
+      LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(50_000, 50_000L * Math.min(attempt, 40)));
+    }
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /** Keys grouped by cluster slot, with their Redis keys, in the same order. */
+  private static final class SlotGroups<K> {
+    final List<List<K>> keys;
+    final List<List<byte[]>> redisKeys;
+
+    SlotGroups(List<List<K>> keys, List<List<byte[]>> redisKeys) {
+      this.keys = keys;
+      this.redisKeys = redisKeys;
+    }
+
+    List<ScriptCall> calls(java.util.function.Function<List<K>, List<byte[]>> argsOf) {
+      List<ScriptCall> calls = new ArrayList<>(keys.size());
+      for (int g = 0; g < keys.size(); g++) {
+        calls.add(new ScriptCall(redisKeys.get(g), argsOf.apply(keys.get(g))));
+      }
+      return calls;
+    }
+  }
+
+  /** A live entry read from Redis, with the bytes it was stored as. */
+  private static final class Found<K, V> {
+    final K key;
+    final V value;
+    final byte[] stored;
+
+    Found(K key, V value, byte[] stored) {
+      this.key = key;
+      this.value = value;
+      this.stored = stored;
+    }
+  }
+
+  /** Turns SCAN batches into items, reading one batch at a time and converting each item on its way out. */
+  private final class BatchIterator<T> implements Iterator<T> {
+    private final java.util.function.Function<List<byte[]>, List<Found<K, V>>> load;
+    private final java.util.function.Function<Found<K, V>, T> handOut;
+    private Iterator<List<byte[]>> batches;
+    private Iterator<Found<K, V>> current = java.util.Collections.emptyIterator();
+
+    BatchIterator(java.util.function.Function<List<byte[]>, List<Found<K, V>>> load,
+        java.util.function.Function<Found<K, V>, T> handOut) {
+      this.load = load;
+      this.handOut = handOut;
+    }
+
+    @Override
+    public boolean hasNext() {
+      try {
+        if (batches == null) {
+          batches = connection().scan(keys.pattern(), SCAN_BATCH);
+        }
+        while (!current.hasNext() && batches.hasNext()) {
+          current = load.apply(batches.next()).iterator();
+        }
+      } catch (RedisFailure e) {
+        throw backend.failure(cacheName, "iteration", e);
+      }
+      return current.hasNext();
+    }
+
+    @Override
+    public T next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return handOut.apply(current.next());
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package io.github.corebackend.cache.redis;
+
+import io.github.corebackend.cache.CacheSerializationException;
+import io.github.corebackend.cache.serial.Serializer;
+
+/**
+ * Turns values into the bytes the scripts store after their 16-digit expiry header, and stored bytes
+ * back into values. Bytes that do not have the header, or that the serializer refuses, are reported
+ * as corrupt with the cache and the key named: never read as an absent entry.
+ */
+final class ValueCodec<V> {
+
+  /** Length of the expiry header the scripts write before each value. */
+  static final int HEADER = 16;
+
+  private final Serializer serializer;
+  private final String cacheName;
+
+  ValueCodec(Serializer serializer, String cacheName) {
+    this.serializer = serializer;
+    this.cacheName = cacheName;
+  }
+
+  /** The serialized form of {@code value}, without header. */
+  byte[] encode(V value) {
+    try {
+      return serializer.serialize(value);
+    } catch (CacheSerializationException e) {
+      throw new CacheSerializationException("Cache '" + cacheName + "': cannot serialize a value of type "
+          + value.getClass().getName() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The value of stored bytes (header included).
+   *
+   * @param key named in the error when the bytes are corrupt
+   */
+  @SuppressWarnings("unchecked")
+  V decode(byte[] stored, Object key) {
+    if (!hasHeader(stored)) {
+      throw new CacheSerializationException("Cache '" + cacheName + "': corrupt value under key " + key
+          + ": " + stored.length + " bytes without the expiry header this provider writes");
+    }
+    try {
+      return (V) serializer.deserialize(stored, HEADER, stored.length - HEADER);
+    } catch (CacheSerializationException e) {
+      throw new CacheSerializationException("Cache '" + cacheName + "': corrupt value under key " + key + ": "
+          + e.getMessage(), e);
+    } catch (ClassCastException e) {
+      throw new CacheSerializationException("Cache '" + cacheName + "': value under key " + key
+          + " has an unexpected type: " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether the stored bytes hold the same serialized value as {@code payload}. */
+  static boolean samePayload(byte[] stored, byte[] payload) {
+    return stored.length - HEADER == payload.length
+        && java.util.Arrays.equals(stored, HEADER, stored.length, payload, 0, payload.length);
+  }
+
+  private static boolean hasHeader(byte[] stored) {
+    if (stored.length < HEADER) {
+      return false;
+    }
+    for (int i = 0; i < HEADER; i++) {
+      if (stored[i] < '0' || stored[i] > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+}

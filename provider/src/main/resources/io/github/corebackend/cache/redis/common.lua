@@ -1,0 +1,49 @@
+-- Shared by every script. A stored value is a 16-digit deadline (milliseconds since the epoch, by the
+-- server's clock) followed by the serialized value. The key itself outlives its deadline by a grace
+-- period, so that a read arriving shortly after expiry can still find the value and report it as
+-- expired instead of as never present.
+local ETERNAL = 9000000000000000
+
+local function now_ms()
+  local time = redis.call('TIME')
+  return tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+end
+
+local function deadline_of(value)
+  return tonumber(string.sub(value, 1, 16))
+end
+
+local function header(deadline)
+  return string.format('%016d', deadline)
+end
+
+local function grace(ttl)
+  return math.max(1000, math.min(ttl, 60000))
+end
+
+-- Time-to-live arguments: -1 keeps the current expiry, -2 never expires, otherwise milliseconds.
+local function store(key, payload, now, ttl)
+  if ttl == -2 then
+    redis.call('SET', key, header(ETERNAL) .. payload)
+  else
+    redis.call('SET', key, header(now + ttl) .. payload, 'PX', ttl + grace(ttl))
+  end
+end
+
+local function retime(key, now, ttl)
+  if ttl == -2 then
+    redis.call('SETRANGE', key, 0, header(ETERNAL))
+    redis.call('PERSIST', key)
+  elseif ttl >= 0 then
+    redis.call('SETRANGE', key, 0, header(now + ttl))
+    redis.call('PEXPIRE', key, ttl + grace(ttl))
+  end
+end
+
+local function update(key, current, payload, now, ttl)
+  if ttl == -1 then
+    redis.call('SET', key, string.sub(current, 1, 16) .. payload, 'KEEPTTL')
+  else
+    store(key, payload, now, ttl)
+  end
+end
