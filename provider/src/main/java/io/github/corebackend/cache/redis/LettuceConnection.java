@@ -39,8 +39,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@link RedisConnection} over Lettuce: thread-safe multiplexed connections, automatic reconnection
- * (so a Redis that comes back is used again), commands rejected at once while disconnected and
- * failed after the configured timeout otherwise.
+ * (so a Redis that comes back is used again), and every command failed after the configured timeout.
+ * A single server's commands are rejected at once while it is disconnected, so that callers fail
+ * fast; a cluster's wait for their node's connection, which opens on demand.
  */
 abstract class LettuceConnection implements RedisConnection {
 
@@ -76,7 +77,8 @@ abstract class LettuceConnection implements RedisConnection {
         RedisClusterClient client = RedisClusterClient.create(resources, address.uris());
         client.setOptions(ClusterClientOptions.builder()
             .autoReconnect(true)
-            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+            // Node connections open on demand: commands must wait for them (bounded by the timeout).
+            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS)
             .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
             .socketOptions(socket)
             .protocolVersion(ProtocolVersion.RESP2)
@@ -86,7 +88,7 @@ abstract class LettuceConnection implements RedisConnection {
                 .build())
             .build());
         return new Cluster(client, resources, address.toString(), commandTimeout,
-            connect(client, address, () -> client.connect(ByteArrayCodec.INSTANCE)));
+            connect(client, address, () -> client.connect(ByteArrayCodec.INSTANCE))).loadScripts();
       }
       RedisClient client = RedisClient.create(resources);
       client.setOptions(ClientOptions.builder()
@@ -100,7 +102,7 @@ abstract class LettuceConnection implements RedisConnection {
       for (int i = 0; i < poolSize; i++) {
         connections.add(connect(client, address, () -> client.connect(ByteArrayCodec.INSTANCE, address.uris().get(0))));
       }
-      return new Standalone(client, resources, address.toString(), commandTimeout, connections);
+      return new Standalone(client, resources, address.toString(), commandTimeout, connections).loadScripts();
     } catch (RedisFailure e) {
       resources.shutdown();
       throw e;
@@ -113,6 +115,28 @@ abstract class LettuceConnection implements RedisConnection {
     } catch (RuntimeException e) {
       client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
       throw new RedisFailure("cannot connect to Redis at " + address + ": " + rootMessage(e), e);
+    }
+  }
+
+  /**
+   * Loads every script on every master, so that the first use of each is one EVALSHA; a server that
+   * restarts forgets them, and answers NOSCRIPT once, which {@link #eval} handles with EVAL.
+   */
+  LettuceConnection loadScripts() {
+    try {
+      List<RedisFuture<String>> loads = new ArrayList<>();
+      for (RedisClusterAsyncCommands<byte[], byte[]> master : masters()) {
+        for (RedisScript script : RedisScript.values()) {
+          loads.add(master.scriptLoad(script.source()));
+        }
+      }
+      for (RedisFuture<String> load : loads) {
+        await(load);
+      }
+      return this;
+    } catch (RedisFailure e) {
+      close();
+      throw e;
     }
   }
 
