@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.function.Function;
 
 /**
  * The settings of one cache manager, resolved once when the manager is created. Each {@link Setting}
@@ -193,11 +194,11 @@ public final class CacheSettings {
       return value == null ? setting.defaultValue() : value;
     }
 
-    <T> T parse(Setting setting, java.util.function.Function<String, T> parser) {
+    <T> T parse(Setting setting, Function<String, T> parser) {
       return parse(setting.key(), setting.environmentVariable(), text(setting), parser);
     }
 
-    <T> T perCache(Setting setting, String cacheName, java.util.function.Function<String, T> parser,
+    <T> T perCache(Setting setting, String cacheName, Function<String, T> parser,
         T otherwise) {
       String key = setting.key() + "." + cacheName;
       String variable = setting.environmentVariable() + "_"
@@ -218,7 +219,7 @@ public final class CacheSettings {
     }
 
     private static <T> T parse(String key, String variable, String value,
-        java.util.function.Function<String, T> parser) {
+        Function<String, T> parser) {
       try {
         return parser.apply(value);
       } catch (IllegalArgumentException e) {

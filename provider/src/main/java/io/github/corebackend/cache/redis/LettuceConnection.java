@@ -36,6 +36,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * {@link RedisConnection} over Lettuce: thread-safe multiplexed connections, automatic reconnection
@@ -109,7 +110,7 @@ abstract class LettuceConnection implements RedisConnection {
     }
   }
 
-  private static <T> T connect(AbstractRedisClient client, RedisAddress address, java.util.function.Supplier<T> connect) {
+  private static <T> T connect(AbstractRedisClient client, RedisAddress address, Supplier<T> connect) {
     try {
       return connect.get();
     } catch (RuntimeException e) {
