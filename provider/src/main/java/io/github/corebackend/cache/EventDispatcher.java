@@ -76,6 +76,11 @@ final class EventDispatcher<K, V> {
     return ((synchronousTypes | asynchronousTypes) & bit(type)) != 0;
   }
 
+  /** Whether any listener is registered. */
+  boolean hasListeners() {
+    return (synchronousTypes | asynchronousTypes) != 0;
+  }
+
   /** Whether published updated and removed events should carry the previous value. */
   boolean needsOldValue() {
     return oldValueNeeded;

@@ -921,6 +921,11 @@ public final class UnifiedCache<K, V> implements Cache<K, V> {
         statistics.recordEvictions(1);
       }
     }
+
+    @Override
+    public boolean publishesEvents() {
+      return events.hasListeners();
+    }
   }
 
   /** Iterates over live entries: each one returned is a hit and an access. */

@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Entries in Redis, one key per entry, with native expiry. Each single-key operation is one round
@@ -48,6 +50,7 @@ final class RedisStore<K, V> implements Store<K, V> {
   private final KeyCodec<K> keys;
   private final ValueCodec<V> values;
   private final StoreObserver<K, V> observer;
+  private final KeyStripes stripes = new KeyStripes(64);
 
   RedisStore(String cacheName, RedisBackend backend, KeyCodec<K> keys, ValueCodec<V> values,
       StoreObserver<K, V> observer) {
@@ -60,13 +63,16 @@ final class RedisStore<K, V> implements Store<K, V> {
 
   @Override
   public V get(K key, EntryExpiry expiry) {
-    List<Object> reply = evalOne("get", key, RedisScript.READ, keys.encode(key), accessArgument(expiry), ONE);
-    byte[] stored = (byte[]) reply.get(1);
-    V value = liveValue(key, (Long) reply.get(0), stored);
-    if (value != null && !expiry.isFixed()) {
-      touchAfterRead(key, stored, expiry.ttlForAccess());
-    }
-    return value;
+    byte[] redisKey = keys.encode(key);
+    return inOrder(redisKey, () -> {
+      List<Object> reply = evalOne("get", key, RedisScript.READ, redisKey, accessArgument(expiry), ONE);
+      byte[] stored = (byte[]) reply.get(1);
+      V value = liveValue(key, (Long) reply.get(0), stored);
+      if (value != null && !expiry.isFixed()) {
+        touchAfterRead(key, stored, expiry.ttlForAccess());
+      }
+      return value;
+    });
   }
 
   @Override
@@ -88,6 +94,10 @@ final class RedisStore<K, V> implements Store<K, V> {
   @Override
   public <R> R compute(K key, EntryAction<V, R> action) {
     byte[] redisKey = keys.encode(key);
+    return inOrder(redisKey, () -> compareAndSet(key, redisKey, action));
+  }
+
+  private <R> R compareAndSet(K key, byte[] redisKey, EntryAction<V, R> action) {
     for (int attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
       List<Object> read = evalOne("read", key, RedisScript.READ, redisKey, KEEP_EXPIRY, ZERO);
       long status = (Long) read.get(0);
@@ -124,11 +134,14 @@ final class RedisStore<K, V> implements Store<K, V> {
     List<byte[]> args = writeArguments(op.kind(), expiry, wantOld);
     args.add(op.value() == null ? NONE : values.encode(op.value()));
     args.add(op.expected() == null ? NONE : values.encode(op.expected()));
-    List<Object> reply = evalOne(op.kind().name().toLowerCase(Locale.ROOT), key, RedisScript.WRITE,
-        List.of(keys.encode(key)), args);
-    WriteOutcome<V> outcome = outcomeOf(key, op.value(), reply, 0);
-    hooks.afterCommit(key, outcome);
-    return outcome;
+    byte[] redisKey = keys.encode(key);
+    return inOrder(redisKey, () -> {
+      List<Object> reply = evalOne(op.kind().name().toLowerCase(Locale.ROOT), key, RedisScript.WRITE,
+          List.of(redisKey), args);
+      WriteOutcome<V> outcome = outcomeOf(key, op.value(), reply, 0);
+      hooks.afterCommit(key, outcome);
+      return outcome;
+    });
   }
 
   @Override
@@ -215,8 +228,8 @@ final class RedisStore<K, V> implements Store<K, V> {
     }
     List<byte[]> args = List.of(accessArgument(expiry), ONE);
     SlotGroups<K> groups = groupBySlot(requested);
-    List<List<Object>> replies = eval(operation, requested.size() + " keys", RedisScript.READ,
-        groups.calls(group -> args));
+    List<List<Object>> replies = inOrder(groups.allRedisKeys(), () -> eval(operation, requested.size() + " keys",
+        RedisScript.READ, groups.calls(group -> args)));
     for (int g = 0; g < replies.size(); g++) {
       List<K> groupKeys = groups.keys.get(g);
       List<Object> reply = replies.get(g);
@@ -238,23 +251,27 @@ final class RedisStore<K, V> implements Store<K, V> {
       return;
     }
     SlotGroups<K> groups = groupBySlot(new ArrayList<>(entries.keySet()));
-    List<List<Object>> replies = eval(kind.name().toLowerCase(Locale.ROOT), entries.size() + " keys",
-        RedisScript.WRITE, groups.calls(groupKeys -> {
-          List<byte[]> args = writeArguments(kind, expiry, hooks.needsOldValue());
-          for (K key : groupKeys) {
-            V value = entries.get(key);
-            args.add(value == null ? NONE : values.encode(value));
-            args.add(NONE);
-          }
-          return args;
-        }));
-    for (int g = 0; g < replies.size(); g++) {
-      List<K> groupKeys = groups.keys.get(g);
-      for (int i = 0; i < groupKeys.size(); i++) {
-        K key = groupKeys.get(i);
-        hooks.afterCommit(key, outcomeOf(key, entries.get(key), replies.get(g), i));
+    List<ScriptCall> calls = groups.calls(groupKeys -> {
+      List<byte[]> args = writeArguments(kind, expiry, hooks.needsOldValue());
+      for (K key : groupKeys) {
+        V value = entries.get(key);
+        args.add(value == null ? NONE : values.encode(value));
+        args.add(NONE);
       }
-    }
+      return args;
+    });
+    inOrder(groups.allRedisKeys(), () -> {
+      List<List<Object>> replies = eval(kind.name().toLowerCase(Locale.ROOT), entries.size() + " keys",
+          RedisScript.WRITE, calls);
+      for (int g = 0; g < replies.size(); g++) {
+        List<K> groupKeys = groups.keys.get(g);
+        for (int i = 0; i < groupKeys.size(); i++) {
+          K key = groupKeys.get(i);
+          hooks.afterCommit(key, outcomeOf(key, entries.get(key), replies.get(g), i));
+        }
+      }
+      return null;
+    });
   }
 
   private List<byte[]> writeArguments(WriteOp.Kind kind, EntryExpiry expiry, boolean wantOld) {
@@ -364,6 +381,15 @@ final class RedisStore<K, V> implements Store<K, V> {
     }
   }
 
+  /** Runs {@code work} holding the key's stripe when the cache publishes events. */
+  private <T> T inOrder(byte[] redisKey, Supplier<T> work) {
+    return observer.publishesEvents() ? stripes.withLock(redisKey, work) : work.get();
+  }
+
+  private <T> T inOrder(List<byte[]> redisKeys, Supplier<T> work) {
+    return observer.publishesEvents() ? stripes.withLocks(redisKeys, work) : work.get();
+  }
+
   private static byte[] accessArgument(EntryExpiry expiry) {
     return expiry.isFixed() ? ttlArgument(expiry.ttlForAccess()) : KEEP_EXPIRY;
   }
@@ -396,7 +422,13 @@ final class RedisStore<K, V> implements Store<K, V> {
       this.redisKeys = redisKeys;
     }
 
-    List<ScriptCall> calls(java.util.function.Function<List<K>, List<byte[]>> argsOf) {
+    List<byte[]> allRedisKeys() {
+      List<byte[]> all = new ArrayList<>();
+      redisKeys.forEach(all::addAll);
+      return all;
+    }
+
+    List<ScriptCall> calls(Function<List<K>, List<byte[]>> argsOf) {
       List<ScriptCall> calls = new ArrayList<>(keys.size());
       for (int g = 0; g < keys.size(); g++) {
         calls.add(new ScriptCall(redisKeys.get(g), argsOf.apply(keys.get(g))));
@@ -420,13 +452,13 @@ final class RedisStore<K, V> implements Store<K, V> {
 
   /** Turns SCAN batches into items, reading one batch at a time and converting each item on its way out. */
   private final class BatchIterator<T> implements Iterator<T> {
-    private final java.util.function.Function<List<byte[]>, List<Found<K, V>>> load;
-    private final java.util.function.Function<Found<K, V>, T> handOut;
+    private final Function<List<byte[]>, List<Found<K, V>>> load;
+    private final Function<Found<K, V>, T> handOut;
     private Iterator<List<byte[]>> batches;
     private Iterator<Found<K, V>> current = java.util.Collections.emptyIterator();
 
-    BatchIterator(java.util.function.Function<List<byte[]>, List<Found<K, V>>> load,
-        java.util.function.Function<Found<K, V>, T> handOut) {
+    BatchIterator(Function<List<byte[]>, List<Found<K, V>>> load,
+        Function<Found<K, V>, T> handOut) {
       this.load = load;
       this.handOut = handOut;
     }

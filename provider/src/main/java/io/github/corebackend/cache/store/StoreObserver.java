@@ -25,4 +25,12 @@ public interface StoreObserver<K, V> {
 
   /** An entry was evicted to keep the store within its size bound. */
   default void onEvicted(K key) {}
+
+  /**
+   * Whether the cache publishes events, so that their per-key order matters: a store whose atomic
+   * step happens elsewhere (a Redis server) then serialises each key's operations in this JVM.
+   */
+  default boolean publishesEvents() {
+    return false;
+  }
 }
