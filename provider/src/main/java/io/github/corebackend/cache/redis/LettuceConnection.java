@@ -3,6 +3,7 @@ package io.github.corebackend.cache.redis;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisFuture;
@@ -25,6 +26,7 @@ import io.lettuce.core.protocol.ProtocolVersion;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -154,6 +156,13 @@ abstract class LettuceConnection implements RedisConnection {
   /** The commands to send a call for keys of {@code slot} on; one pick per pipelined batch. */
   abstract RedisClusterAsyncCommands<byte[], byte[]> commands(int slot);
 
+  /**
+   * The commands to send a keyless command such as TIME on, to the node owning {@code slot}, given
+   * the commands its keys were sent on.
+   */
+  abstract RedisClusterAsyncCommands<byte[], byte[]> nodeOf(int slot,
+      RedisClusterAsyncCommands<byte[], byte[]> keyCommands);
+
   /** The commands of every master, for SCAN. */
   abstract List<RedisClusterAsyncCommands<byte[], byte[]>> masters();
 
@@ -178,6 +187,53 @@ abstract class LettuceConnection implements RedisConnection {
       }
     }
     return results;
+  }
+
+  @Override
+  public List<TimedValues> read(List<List<byte[]>> slotGroups, boolean withClock) {
+    List<RedisFuture<List<KeyValue<byte[], byte[]>>>> replies = new ArrayList<>(slotGroups.size());
+    List<RedisFuture<List<byte[]>>> clocks = new ArrayList<>(slotGroups.size());
+    for (List<byte[]> group : slotGroups) {
+      int slot = slot(group.get(0));
+      RedisClusterAsyncCommands<byte[], byte[]> commands = commands(slot);
+      replies.add(commands.mget(group.toArray(NO_BYTES)));
+      if (withClock) {
+        clocks.add(nodeOf(slot, commands).time());
+      }
+    }
+    List<TimedValues> results = new ArrayList<>(slotGroups.size());
+    for (int g = 0; g < slotGroups.size(); g++) {
+      List<KeyValue<byte[], byte[]>> pairs = await(replies.get(g));
+      List<byte[]> values = new ArrayList<>(pairs.size());
+      for (KeyValue<byte[], byte[]> pair : pairs) {
+        values.add(pair.getValueOrElse(null));
+      }
+      results.add(new TimedValues(withClock ? millisOf(await(clocks.get(g))) : TimedValues.NO_CLOCK, values));
+    }
+    return results;
+  }
+
+  /** Milliseconds since the epoch from a TIME reply: seconds and microseconds, as text. */
+  private static long millisOf(List<byte[]> time) {
+    long seconds = Long.parseLong(new String(time.get(0), StandardCharsets.US_ASCII));
+    long micros = Long.parseLong(new String(time.get(1), StandardCharsets.US_ASCII));
+    return seconds * 1000 + micros / 1000;
+  }
+
+  @Override
+  public void store(List<List<byte[]>> slotGroups, List<List<byte[]>> values) {
+    List<RedisFuture<String>> replies = new ArrayList<>(slotGroups.size());
+    for (int g = 0; g < slotGroups.size(); g++) {
+      List<byte[]> keys = slotGroups.get(g);
+      Map<byte[], byte[]> entries = new LinkedHashMap<>();
+      for (int i = 0; i < keys.size(); i++) {
+        entries.put(keys.get(i), values.get(g).get(i));
+      }
+      replies.add(commands(slot(keys.get(0))).mset(entries));
+    }
+    for (RedisFuture<String> reply : replies) {
+      await(reply);
+    }
   }
 
   @Override
@@ -296,6 +352,13 @@ abstract class LettuceConnection implements RedisConnection {
     }
 
     @Override
+    RedisClusterAsyncCommands<byte[], byte[]> nodeOf(int slot,
+        RedisClusterAsyncCommands<byte[], byte[]> keyCommands) {
+      // The same connection: both replies come back together, waking the caller once.
+      return keyCommands;
+    }
+
+    @Override
     List<RedisClusterAsyncCommands<byte[], byte[]>> masters() {
       return List.of(commands(0));
     }
@@ -319,6 +382,14 @@ abstract class LettuceConnection implements RedisConnection {
     @Override
     RedisClusterAsyncCommands<byte[], byte[]> commands(int slot) {
       return connection.async();
+    }
+
+    @Override
+    RedisClusterAsyncCommands<byte[], byte[]> nodeOf(int slot,
+        RedisClusterAsyncCommands<byte[], byte[]> keyCommands) {
+      RedisClusterNode owner = connection.getPartitions().getPartitionBySlot(slot);
+      // While the topology is being learnt, any node's clock will do: the nodes' clocks are synchronised.
+      return owner == null ? connection.async() : connection.getConnection(owner.getNodeId()).async();
     }
 
     @Override

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The few things the Redis store needs from a Redis client: run a script on the node that owns its
- * keys, scan every master, and unlink keys. Kept this narrow so that another client (Redisson, for
+ * keys, read and store keys with plain commands where no script is needed, scan every master, and
+ * unlink keys. Kept this narrow so that another client (Redisson, for
  * teams that already run it) can be adapted without touching the store.
  *
  * <p>Implementations are thread-safe. Every method fails with {@link RedisFailure} when the server
@@ -28,6 +29,26 @@ public interface RedisConnection extends AutoCloseable {
   List<List<Object>> eval(RedisScript script, List<ScriptCall> calls);
 
   /**
+   * Reads keys with one MGET per slot group, each sent with a TIME to the node owning the group when
+   * {@code withClock}, all before waiting for any reply: one round trip, and far less work on the
+   * server than a script.
+   *
+   * @param slotGroups keys grouped so that each group lies in one slot
+   * @param withClock whether to read the nodes' clocks too
+   * @return per group, the values (null where absent) and, when asked for, the clock of the node
+   *     that holds them
+   */
+  List<TimedValues> read(List<List<byte[]>> slotGroups, boolean withClock);
+
+  /**
+   * Stores values without expiry, one MSET per slot group, pipelined: one round trip.
+   *
+   * @param slotGroups keys grouped so that each group lies in one slot
+   * @param values the values, grouped like the keys
+   */
+  void store(List<List<byte[]>> slotGroups, List<List<byte[]>> values);
+
+  /**
    * Iterates over the keys matching a glob pattern on every master, in batches of about
    * {@code batchSize}; weakly consistent like SCAN itself.
    */
@@ -47,6 +68,22 @@ public interface RedisConnection extends AutoCloseable {
    * @param args the script's arguments
    */
   record ScriptCall(List<byte[]> keys, List<byte[]> args) {}
+
+  /**
+   * Values read, with the clock of the node that holds them.
+   *
+   * @param serverMillis the node's time, milliseconds since the epoch; {@link #NO_CLOCK} when not read
+   * @param values the stored values, null where a key is absent
+   */
+  record TimedValues(long serverMillis, List<byte[]> values) {
+    /** The clock of values read without it. */
+    public static final long NO_CLOCK = Long.MIN_VALUE;
+
+    /** Whether the node's clock was read with the values. */
+    public boolean hasClock() {
+      return serverMillis != NO_CLOCK;
+    }
+  }
 
   /** The server could not serve a command; the message says why. */
   final class RedisFailure extends RuntimeException {

@@ -3,6 +3,7 @@ package io.github.corebackend.cache.redis;
 import io.github.corebackend.cache.CacheBackendException;
 import io.github.corebackend.cache.redis.RedisConnection.RedisFailure;
 import io.github.corebackend.cache.redis.RedisConnection.ScriptCall;
+import io.github.corebackend.cache.redis.RedisConnection.TimedValues;
 import io.github.corebackend.cache.store.EntryAction;
 import io.github.corebackend.cache.store.EntryExpiry;
 import io.github.corebackend.cache.store.Store;
@@ -63,16 +64,13 @@ final class RedisStore<K, V> implements Store<K, V> {
 
   @Override
   public V get(K key, EntryExpiry expiry) {
-    byte[] redisKey = keys.encode(key);
-    return inOrder(redisKey, () -> {
-      List<Object> reply = evalOne("get", key, RedisScript.READ, redisKey, accessArgument(expiry), ONE);
-      byte[] stored = (byte[]) reply.get(1);
-      V value = liveValue(key, (Long) reply.get(0), stored);
-      if (value != null && !expiry.isFixed()) {
-        touchAfterRead(key, stored, expiry.ttlForAccess());
-      }
-      return value;
-    });
+    List<Found<K, V>> hits = read("get", List.of(key), expiry);
+    if (hits.isEmpty()) {
+      return null;
+    }
+    Found<K, V> hit = hits.get(0);
+    touchAfterRead(hit, expiry);
+    return hit.value;
   }
 
   @Override
@@ -98,13 +96,13 @@ final class RedisStore<K, V> implements Store<K, V> {
   }
 
   private <R> R compareAndSet(K key, byte[] redisKey, EntryAction<V, R> action) {
+    List<List<byte[]>> group = List.of(List.of(redisKey));
     for (int attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
-      List<Object> read = evalOne("read", key, RedisScript.READ, redisKey, KEEP_EXPIRY, ZERO);
-      long status = (Long) read.get(0);
-      byte[] stored = (byte[]) read.get(1);
-      RedisSlot<V> slot = new RedisSlot<>(values, key, status == 1 ? stored : null);
+      TimedValues read = readPlainly("read", "key " + key, group, true).get(0);
+      byte[] stored = read.values().get(0);
+      boolean expired = stored != null && isExpired(stored, read.serverMillis());
+      RedisSlot<V> slot = new RedisSlot<>(values, key, stored == null || expired ? null : stored);
       R result = action.apply(slot);
-      boolean expired = status == 2;
       if (slot.action() == null && !expired) {
         action.onCommit(result);
         return result;
@@ -129,6 +127,14 @@ final class RedisStore<K, V> implements Store<K, V> {
   public WriteOutcome<V> write(K key, WriteOp<V> op, EntryExpiry expiry, WriteHooks<K, V> hooks) {
     if (!runsAsScript(expiry, hooks)) {
       return Store.super.write(key, op, expiry, hooks);
+    }
+    if (storesPlainly(op.kind(), op.returnsOldValue(), expiry, hooks)) {
+      byte[] redisKey = keys.encode(key);
+      storePlainly(op.kind().name().toLowerCase(Locale.ROOT), "key " + key,
+          List.of(List.of(redisKey)), List.of(List.of(values.encodeEternal(op.value()))));
+      WriteOutcome<V> outcome = storedPlainly(op.value());
+      hooks.afterCommit(key, outcome);
+      return outcome;
     }
     boolean wantOld = op.returnsOldValue() || hooks.needsOldValue();
     List<byte[]> args = writeArguments(op.kind(), expiry, wantOld);
@@ -218,18 +224,100 @@ final class RedisStore<K, V> implements Store<K, V> {
   }
 
   /**
-   * Reads {@code requested} with one script call per slot group, applying a standard policy's access
-   * expiry; returns the live entries.
+   * Whether a write can be a plain MSET: a put into an eternal cache that nobody needs the previous
+   * state of (no old value, no listener to tell created from updated, no expired entry to report,
+   * since eternal entries never expire), so the script's read-and-decide step has nothing to decide.
+   */
+  private boolean storesPlainly(WriteOp.Kind kind, boolean returnsOldValue, EntryExpiry expiry,
+      WriteHooks<K, V> hooks) {
+    return kind == WriteOp.Kind.PUT && !returnsOldValue && !hooks.needsOldValue()
+        && !observer.publishesEvents() && writesEternal(expiry);
+  }
+
+  /** Whether the policy only ever makes entries that never expire (those of an eternal cache). */
+  private static boolean writesEternal(EntryExpiry expiry) {
+    return expiry.isFixed() && expiry.ttlForCreation() == EntryExpiry.ETERNAL
+        && keepsEternal(expiry.ttlForUpdate()) && keepsEternal(expiry.ttlForAccess());
+  }
+
+  private static boolean keepsEternal(long ttl) {
+    return ttl == EntryExpiry.ETERNAL || ttl == EntryExpiry.UNCHANGED;
+  }
+
+  /**
+   * The outcome of a plain store, which cannot tell a create from an update; only the put count of
+   * the statistics reads it, and it counts both alike.
+   */
+  private static <V> WriteOutcome<V> storedPlainly(V value) {
+    return WriteOutcome.updated(null, value);
+  }
+
+  /** Whether reads leave the expiry alone, so that plain MGETs with the server's clock can serve them. */
+  private static boolean readsPlainly(EntryExpiry expiry) {
+    return !expiry.isFixed() || expiry.ttlForAccess() == EntryExpiry.UNCHANGED;
+  }
+
+  /**
+   * Whether a value read plainly is live: before its deadline by the clock read with it or, without
+   * a clock, eternal. Bytes without a header count as live so that decoding reports them as corrupt.
+   */
+  private static boolean certainlyLive(byte[] stored, TimedValues reply) {
+    long deadline = ValueCodec.deadlineOf(stored);
+    return deadline < 0 || (reply.hasClock() ? deadline > reply.serverMillis() : deadline == ValueCodec.ETERNAL);
+  }
+
+  private static boolean isExpired(byte[] stored, long serverMillis) {
+    long deadline = ValueCodec.deadlineOf(stored);
+    return deadline >= 0 && deadline <= serverMillis;
+  }
+
+  /**
+   * Reads {@code requested}, one round trip for all slot groups, applying a standard policy's access
+   * expiry; returns the live entries. Entries found expired, or with an expiry that the reply cannot
+   * judge, go through the read script, which removes expired ones and has the last word.
    */
   private List<Found<K, V>> read(String operation, List<K> requested, EntryExpiry expiry) {
-    List<Found<K, V>> found = new ArrayList<>();
     if (requested.isEmpty()) {
-      return found;
+      return new ArrayList<>();
     }
-    List<byte[]> args = List.of(accessArgument(expiry), ONE);
     SlotGroups<K> groups = groupBySlot(requested);
-    List<List<Object>> replies = inOrder(groups.allRedisKeys(), () -> eval(operation, requested.size() + " keys",
-        RedisScript.READ, groups.calls(group -> args)));
+    return inOrder(groups.allRedisKeys(), () -> {
+      if (!readsPlainly(expiry)) {
+        return readByScript(operation, groups, accessArgument(expiry));
+      }
+      List<TimedValues> replies = readPlainly(operation, subject(requested), groups.redisKeys,
+          !writesEternal(expiry));
+      List<Found<K, V>> found = new ArrayList<>();
+      List<K> undecided = new ArrayList<>();
+      for (int g = 0; g < replies.size(); g++) {
+        List<K> groupKeys = groups.keys.get(g);
+        TimedValues reply = replies.get(g);
+        for (int i = 0; i < groupKeys.size(); i++) {
+          byte[] stored = reply.values().get(i);
+          if (stored == null) {
+            continue;
+          }
+          K key = groupKeys.get(i);
+          if (certainlyLive(stored, reply)) {
+            found.add(new Found<>(key, values.decode(stored, key), stored));
+          } else {
+            undecided.add(key);
+          }
+        }
+      }
+      if (!undecided.isEmpty()) {
+        found.addAll(readByScript(operation, groupBySlot(undecided), KEEP_EXPIRY));
+      }
+      return found;
+    });
+  }
+
+  /** Reads with one script call per slot group, which removes and reports expired entries. */
+  private List<Found<K, V>> readByScript(String operation, SlotGroups<K> groups, byte[] accessTtl) {
+    List<byte[]> args = List.of(accessTtl, ONE);
+    List<List<Object>> replies = eval(operation, subject(groups.allKeys()), RedisScript.READ,
+        groups.calls(group -> args));
+    List<Found<K, V>> found = new ArrayList<>();
     for (int g = 0; g < replies.size(); g++) {
       List<K> groupKeys = groups.keys.get(g);
       List<Object> reply = replies.get(g);
@@ -245,12 +333,29 @@ final class RedisStore<K, V> implements Store<K, V> {
     return found;
   }
 
+  private static String subject(List<?> keys) {
+    return keys.size() == 1 ? "key " + keys.get(0) : keys.size() + " keys";
+  }
+
   /** Writes every entry (a {@code null} value for removals), one script call per slot group. */
   private void writeInSlotGroups(WriteOp.Kind kind, Map<K, V> entries, EntryExpiry expiry, WriteHooks<K, V> hooks) {
     if (entries.isEmpty()) {
       return;
     }
     SlotGroups<K> groups = groupBySlot(new ArrayList<>(entries.keySet()));
+    if (storesPlainly(kind, false, expiry, hooks)) {
+      List<List<byte[]>> stored = new ArrayList<>(groups.keys.size());
+      for (List<K> groupKeys : groups.keys) {
+        List<byte[]> groupValues = new ArrayList<>(groupKeys.size());
+        for (K key : groupKeys) {
+          groupValues.add(values.encodeEternal(entries.get(key)));
+        }
+        stored.add(groupValues);
+      }
+      storePlainly(kind.name().toLowerCase(Locale.ROOT), entries.size() + " keys", groups.redisKeys, stored);
+      entries.forEach((key, value) -> hooks.afterCommit(key, storedPlainly(value)));
+      return;
+    }
     List<ScriptCall> calls = groups.calls(groupKeys -> {
       List<byte[]> args = writeArguments(kind, expiry, hooks.needsOldValue());
       for (K key : groupKeys) {
@@ -373,6 +478,24 @@ final class RedisStore<K, V> implements Store<K, V> {
     }
   }
 
+  private List<TimedValues> readPlainly(String operation, String subject, List<List<byte[]>> slotGroups,
+      boolean withClock) {
+    try {
+      return connection().read(slotGroups, withClock);
+    } catch (RedisFailure e) {
+      throw backend.failure(cacheName, operation + " of " + subject, e);
+    }
+  }
+
+  private void storePlainly(String operation, String subject, List<List<byte[]>> slotGroups,
+      List<List<byte[]>> stored) {
+    try {
+      connection().store(slotGroups, stored);
+    } catch (RedisFailure e) {
+      throw backend.failure(cacheName, operation + " of " + subject, e);
+    }
+  }
+
   private RedisConnection connection() {
     try {
       return backend.connection();
@@ -420,6 +543,12 @@ final class RedisStore<K, V> implements Store<K, V> {
     SlotGroups(List<List<K>> keys, List<List<byte[]>> redisKeys) {
       this.keys = keys;
       this.redisKeys = redisKeys;
+    }
+
+    List<K> allKeys() {
+      List<K> all = new ArrayList<>();
+      keys.forEach(all::addAll);
+      return all;
     }
 
     List<byte[]> allRedisKeys() {

@@ -2,6 +2,8 @@ package io.github.corebackend.cache.redis;
 
 import io.github.corebackend.cache.CacheSerializationException;
 import io.github.corebackend.cache.serial.Serializer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Turns values into the bytes the scripts store after their 16-digit expiry header, and stored bytes
@@ -12,6 +14,11 @@ final class ValueCodec<V> {
 
   /** Length of the expiry header the scripts write before each value. */
   static final int HEADER = 16;
+
+  /** The deadline of an entry that never expires; the scripts' {@code ETERNAL}. */
+  static final long ETERNAL = 9_000_000_000_000_000L;
+
+  private static final byte[] ETERNAL_HEADER = Long.toString(ETERNAL).getBytes(StandardCharsets.US_ASCII);
 
   private final Serializer serializer;
   private final String cacheName;
@@ -29,6 +36,29 @@ final class ValueCodec<V> {
       throw new CacheSerializationException("Cache '" + cacheName + "': cannot serialize a value of type "
           + value.getClass().getName() + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The stored form of {@code value} for an entry that never expires: header and serialized value. */
+  byte[] encodeEternal(V value) {
+    byte[] payload = encode(value);
+    byte[] stored = Arrays.copyOf(ETERNAL_HEADER, HEADER + payload.length);
+    System.arraycopy(payload, 0, stored, HEADER, payload.length);
+    return stored;
+  }
+
+  /**
+   * The deadline in the header of stored bytes, in milliseconds of the server's clock, or {@code -1}
+   * when the bytes have no header (which {@link #decode} reports as corrupt).
+   */
+  static long deadlineOf(byte[] stored) {
+    if (!hasHeader(stored)) {
+      return -1;
+    }
+    long deadline = 0;
+    for (int i = 0; i < HEADER; i++) {
+      deadline = deadline * 10 + (stored[i] - '0');
+    }
+    return deadline;
   }
 
   /**
@@ -56,7 +86,7 @@ final class ValueCodec<V> {
   /** Whether the stored bytes hold the same serialized value as {@code payload}. */
   static boolean samePayload(byte[] stored, byte[] payload) {
     return stored.length - HEADER == payload.length
-        && java.util.Arrays.equals(stored, HEADER, stored.length, payload, 0, payload.length);
+        && Arrays.equals(stored, HEADER, stored.length, payload, 0, payload.length);
   }
 
   private static boolean hasHeader(byte[] stored) {

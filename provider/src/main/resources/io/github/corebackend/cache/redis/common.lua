@@ -2,7 +2,7 @@
 -- server's clock) followed by the serialized value. The key itself outlives its deadline by a grace
 -- period, so that a read arriving shortly after expiry can still find the value and report it as
 -- expired instead of as never present.
-local ETERNAL = 9000000000000000
+local ETERNAL = 9000000000000000 -- also in ValueCodec, which writes eternal entries with a plain MSET
 
 local function now_ms()
   local time = redis.call('TIME')

@@ -1,6 +1,7 @@
 package io.github.corebackend.cache.redis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,15 +12,17 @@ import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.configuration.MutableConfiguration;
 import javax.cache.expiry.AccessedExpiryPolicy;
+import javax.cache.expiry.CreatedExpiryPolicy;
 import javax.cache.expiry.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Counts what each JCache call sends to Redis: one command (one EVALSHA) per single-key operation,
- * one for a bulk operation on a single server. Runs on a server of its own so that nothing else
- * talks to it.
+ * Counts what each JCache call sends to Redis: one round trip per single-key operation and one for a
+ * bulk operation on a single server. That is one EVALSHA where the script has something to decide;
+ * reads that leave the expiry alone are an MGET sent with a TIME (a plain MGET in an eternal cache),
+ * and puts into an eternal cache without listeners a plain MSET. Runs on a server of its own so that nothing else talks to it.
  */
 class RedisCommandCountTest {
 
@@ -27,6 +30,8 @@ class RedisCommandCountTest {
   private static CommandMonitor monitor;
   private static CacheManager manager;
   private static Cache<String, String> cache;
+  private static Cache<String, String> eternal;
+  private static Cache<String, String> created;
 
   @BeforeAll
   static void start() throws Exception {
@@ -35,6 +40,9 @@ class RedisCommandCountTest {
     cache = manager.createCache("counted", new MutableConfiguration<String, String>()
         .setExpiryPolicyFactory(AccessedExpiryPolicy.factoryOf(Duration.ONE_HOUR))
         .setStatisticsEnabled(true));
+    eternal = manager.createCache("eternal", new MutableConfiguration<String, String>());
+    created = manager.createCache("created", new MutableConfiguration<String, String>()
+        .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(Duration.ONE_HOUR)));
     // Connect and load every script once, so that the counts below are steady-state ones.
     cache.put("warm", "up");
     cache.get("warm");
@@ -94,6 +102,54 @@ class RedisCommandCountTest {
       return null;
     }));
 
-    assertEquals(List.of("EVALSHA", "EVALSHA"), commands);
+    assertEquals(List.of("MGET", "TIME", "EVALSHA"), commands);
+  }
+
+  @Test
+  void anEternalCacheThatMeetsAnEntryWithADeadlineLetsTheScriptJudgeIt() throws Exception {
+    String namespace = "mixed-" + System.nanoTime();
+    CacheManager eternalSide = RedisTestManagers.create(server.url(), "cache.namespace", namespace,
+        "cache.redis.pool-size", "1");
+    CacheManager expiringSide = RedisTestManagers.create(server.url(), "cache.namespace", namespace,
+        "cache.redis.pool-size", "1");
+    try {
+      Cache<String, String> reader = eternalSide.createCache("shared", new MutableConfiguration<>());
+      Cache<String, String> writer = expiringSide.createCache("shared", new MutableConfiguration<String, String>()
+          .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(Duration.ONE_HOUR)));
+      writer.put("k", "v");
+      reader.get("warm-up");
+
+      List<String> commands = monitor.clientCommandsOf(() -> assertEquals("v", reader.get("k")));
+
+      assertEquals(List.of("MGET", "EVALSHA"), commands);
+    } finally {
+      eternalSide.close();
+      expiringSide.close();
+    }
+  }
+
+  @Test
+  void anEternalCacheReadsWithAnMgetAndPutsWithAnMset() throws Exception {
+    assertEquals(List.of("MSET"), monitor.clientCommandsOf(() -> eternal.put("k", "v")), "put");
+    assertEquals(List.of("MGET"), monitor.clientCommandsOf(() -> assertEquals("v", eternal.get("k"))), "get");
+    assertEquals(List.of("MGET"), monitor.clientCommandsOf(() -> assertNull(eternal.get("none"))),
+        "get of a missing key");
+    assertEquals(List.of("EVALSHA"), monitor.clientCommandsOf(() -> eternal.getAndPut("k", "w")),
+        "getAndPut needs the old value");
+
+    Map<String, String> values = new HashMap<>();
+    for (int i = 0; i < 100; i++) {
+      values.put("bulk-" + i, "v" + i);
+    }
+    assertEquals(List.of("MSET"), monitor.clientCommandsOf(() -> eternal.putAll(values)), "putAll");
+    assertEquals(List.of("MGET"),
+        monitor.clientCommandsOf(() -> assertEquals(values, eternal.getAll(values.keySet()))), "getAll");
+  }
+
+  @Test
+  void aCreatedExpiryCacheReadsWithMgetAndDecidesPutsInAScript() throws Exception {
+    assertEquals(List.of("EVALSHA"), monitor.clientCommandsOf(() -> created.put("k", "v")), "put");
+    assertEquals(List.of("MGET", "TIME"), monitor.clientCommandsOf(() -> assertEquals("v", created.get("k"))),
+        "get");
   }
 }
