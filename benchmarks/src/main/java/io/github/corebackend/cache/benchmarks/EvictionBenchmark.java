@@ -2,7 +2,6 @@ package io.github.corebackend.cache.benchmarks;
 
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import javax.cache.Cache;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -26,15 +25,15 @@ public class EvictionBenchmark {
   private static final int TRACE = 1 << 20;
   private static final int MASK = TRACE - 1;
 
-  @Param({"UNIFIED", "CAFFEINE", "EHCACHE", "CACHE2K"})
-  Provider provider;
+  @Param({"UNIFIED", "CAFFEINE_JCACHE", "EHCACHE", "CACHE2K", "CAFFEINE"})
+  MemoryPeer peer;
 
-  Cache<Integer, Integer> cache;
+  BenchmarkCache<Integer, Object> cache;
   Integer[] trace;
 
   @Setup
   public void setUp() {
-    cache = provider.createCache("eviction", CAPACITY);
+    cache = peer.open("eviction", CAPACITY);
     trace = new ZipfTrace(1_000_000, 0.9, 7).keys(TRACE);
     for (int i = 0; i < CAPACITY * 4; i++) {
       cache.put(trace[i], i);
@@ -43,7 +42,7 @@ public class EvictionBenchmark {
 
   @TearDown
   public void tearDown() {
-    Provider.close(cache);
+    cache.close();
   }
 
   /** Each thread replays the trace from its own random start. */
@@ -53,9 +52,9 @@ public class EvictionBenchmark {
   }
 
   @Benchmark
-  public Integer getOrPut(Cursor cursor) {
+  public Object getOrPut(Cursor cursor) {
     Integer key = trace[cursor.index++ & MASK];
-    Integer value = cache.get(key);
+    Object value = cache.get(key);
     if (value == null) {
       cache.put(key, key);
     }
