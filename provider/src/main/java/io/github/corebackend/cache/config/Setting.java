@@ -29,8 +29,12 @@ public enum Setting {
   MEMORY_STORE_BY_REFERENCE("cache.memory.store-by-reference", "false"),
   /** Redis address: {@code redis://}, {@code rediss://}, {@code redis-sentinel://} or a cluster list. */
   REDIS_URL("cache.redis.url", "redis://127.0.0.1:6379"),
-  /** Connections to Redis. */
-  REDIS_POOL_SIZE("cache.redis.pool-size", "8"),
+  /**
+   * Connections to a single Redis server. One multiplexed connection carries concurrent callers'
+   * commands in shared writes and reads; more only help when large values would queue behind
+   * each other.
+   */
+  REDIS_POOL_SIZE("cache.redis.pool-size", "1"),
   /** Time allowed to connect to Redis. */
   REDIS_CONN_TIMEOUT("cache.redis.conn-timeout", "2s"),
   /** Time allowed for a Redis reply. */
