@@ -2,10 +2,12 @@ package io.github.corebackend.cache.benchmarks;
 
 import io.github.corebackend.cache.redis.RedisTestServer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -19,11 +21,13 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 /**
  * Runs the hit-ratio simulation and the JMH benchmarks, memory and Redis, and prints tables with each
  * peer's throughput as a ratio to Caffeine's JCache (memory) and to raw Lettuce (Redis). The Redis
- * benchmarks use a server this report starts on a free loopback port. {@code short} (the default)
- * takes a few minutes; {@code full} measures longer.
+ * benchmarks use a server this report starts on a free loopback port. Arguments: {@code short} (the
+ * default, about ten minutes) or {@code full} (longer iterations), then optionally the parts to run,
+ * of {@code hit-ratio}, {@code memory} and {@code redis} (all by default).
  */
 public final class BenchmarkReport {
 
+  private static final String[] PARTS = {"hit-ratio", "memory", "redis"};
   private static final String[] MEMORY_OPERATIONS = {"get", "put", "getPut"};
   private static final String[] REDIS_OPERATIONS = {"get", "put", "getAll", "putAll"};
   private static final MemoryPeer[] ALLOCATION_PEERS = {MemoryPeer.UNIFIED, MemoryPeer.UNIFIED_BY_VALUE,
@@ -35,18 +39,28 @@ public final class BenchmarkReport {
     this.full = full;
   }
 
-  /** Runs everything; the argument is {@code short} or {@code full}. */
+  /** Runs the report; see the class comment for the arguments. */
   public static void main(String[] args) throws RunnerException {
     String length = args.length > 0 ? args[0] : "short";
     if (!length.equals("short") && !length.equals("full")) {
       throw new IllegalArgumentException("Expected 'short' or 'full', not '" + length + "'");
     }
+    Set<String> parts = args.length > 1 ? Set.of(Arrays.copyOfRange(args, 1, args.length)) : Set.of(PARTS);
+    if (!Set.of(PARTS).containsAll(parts)) {
+      throw new IllegalArgumentException("Parts are " + String.join(", ", PARTS) + ", not " + parts);
+    }
     BenchmarkReport report = new BenchmarkReport(length.equals("full"));
-    HitRatio.print(report.full ? 4_000_000 : 1_000_000);
-    report.memory();
-    report.allocation();
-    try (RedisTestServer server = RedisTestServer.startOwn()) {
-      report.redis(server.url());
+    if (parts.contains("hit-ratio")) {
+      HitRatio.print(report.full ? 4_000_000 : 1_000_000);
+    }
+    if (parts.contains("memory")) {
+      report.memory();
+      report.allocation();
+    }
+    if (parts.contains("redis")) {
+      try (RedisTestServer server = RedisTestServer.startOwn()) {
+        report.redis(server.url());
+      }
     }
   }
 
@@ -88,8 +102,9 @@ public final class BenchmarkReport {
   private void redis(String url) throws RunnerException {
     Scores scores = new Scores();
     for (int threads : new int[] {1, 16}) {
+      // Sixteen client threads and the server share the cores: throughput takes longer to settle.
       scores.add(threads, run("redis, " + threads + " thread(s)",
-          options(RedisBenchmark.class, REDIS_OPERATIONS).threads(threads)
+          options(RedisBenchmark.class, REDIS_OPERATIONS).threads(threads).warmupIterations(full ? 8 : 4)
           .jvmArgsAppend("-D" + RedisBenchmark.URL_PROPERTY + "=" + url)));
     }
     for (String operation : REDIS_OPERATIONS) {
