@@ -21,7 +21,7 @@ class CacheSettingsTest {
     assertEquals(10_000, settings.memoryMaxItems());
     assertEquals(Duration.ofMinutes(5), settings.memoryCleanupInterval());
     assertEquals("jdk", settings.serializer());
-    assertEquals(8, settings.redisPoolSize());
+    assertEquals(1, settings.redisPoolSize());
   }
 
   @Test
