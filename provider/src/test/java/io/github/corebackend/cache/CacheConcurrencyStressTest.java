@@ -6,16 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.corebackend.cache.management.CacheStatisticsBean;
 import io.github.corebackend.cache.store.TimeSource;
 import java.io.Serializable;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import javax.cache.Cache;
@@ -52,7 +47,7 @@ class CacheConcurrencyStressTest {
     LongAdder puts = new LongAdder();
     LongAdder removals = new LongAdder();
 
-    runConcurrently(() -> {
+    Concurrently.run(THREADS, Duration.ofMinutes(2), thread -> {
       ThreadLocalRandom random = ThreadLocalRandom.current();
       for (int i = 0; i < OPERATIONS; i++) {
         int key = random.nextInt(5_000);
@@ -90,7 +85,7 @@ class CacheConcurrencyStressTest {
   void invokeLosesNoIncrement() throws Exception {
     Cache<String, Long> cache = manager.createCache("counters", new MutableConfiguration<>());
 
-    runConcurrently(() -> {
+    Concurrently.run(THREADS, Duration.ofMinutes(2), thread -> {
       for (int i = 0; i < OPERATIONS; i++) {
         cache.invoke("counter-" + (i % 5), (entry, args) -> {
           entry.setValue(entry.exists() ? entry.getValue() + 1 : 1L);
@@ -114,7 +109,7 @@ class CacheConcurrencyStressTest {
             FactoryBuilder.factoryOf(ChainCheckingListener.class), null, true, true)));
     AtomicLong values = new AtomicLong();
 
-    runConcurrently(() -> {
+    Concurrently.run(THREADS, Duration.ofMinutes(2), thread -> {
       ThreadLocalRandom random = ThreadLocalRandom.current();
       for (int i = 0; i < OPERATIONS / 4; i++) {
         int key = random.nextInt(4);
@@ -132,23 +127,5 @@ class CacheConcurrencyStressTest {
     for (int key = 0; key < 4; key++) {
       assertEquals(cache.get(key), ChainCheckingListener.last.get(key), "last event of key " + key);
     }
-  }
-
-  private static void runConcurrently(Runnable work) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<?>> futures = new ArrayList<>();
-    for (int t = 0; t < THREADS; t++) {
-      futures.add(pool.submit(() -> {
-        start.await();
-        work.run();
-        return null;
-      }));
-    }
-    start.countDown();
-    for (Future<?> future : futures) {
-      future.get(2, TimeUnit.MINUTES);
-    }
-    pool.shutdown();
   }
 }

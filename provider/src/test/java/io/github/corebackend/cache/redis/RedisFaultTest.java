@@ -4,14 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.corebackend.cache.CacheBackendException;
+import io.github.corebackend.cache.Concurrently;
 import io.github.corebackend.cache.UnifiedCachingProvider;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -82,27 +83,15 @@ class RedisFaultTest {
       for (CacheManager manager : managers) {
         caches.add(manager.createCache("counters", new MutableConfiguration<>()));
       }
-      ExecutorService threads = Executors.newFixedThreadPool(4);
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<?>> work = new ArrayList<>();
-      for (int t = 0; t < 4; t++) {
-        Cache<String, Long> cache = caches.get(t % 2);
-        work.add(threads.submit(() -> {
-          start.await();
-          for (int i = 0; i < 2_500; i++) {
-            cache.invoke("counter", (entry, args) -> {
-              entry.setValue(entry.exists() ? entry.getValue() + 1 : 1L);
-              return null;
-            });
-          }
-          return null;
-        }));
-      }
-      start.countDown();
-      for (Future<?> future : work) {
-        future.get(5, TimeUnit.MINUTES);
-      }
-      threads.shutdown();
+      Concurrently.run(4, Duration.ofMinutes(5), thread -> {
+        Cache<String, Long> cache = caches.get(thread % 2);
+        for (int i = 0; i < 2_500; i++) {
+          cache.invoke("counter", (entry, args) -> {
+            entry.setValue(entry.exists() ? entry.getValue() + 1 : 1L);
+            return null;
+          });
+        }
+      });
 
       assertEquals(10_000L, caches.get(0).get("counter"));
       assertEquals(10_000L, caches.get(1).get("counter"));

@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.corebackend.cache.ChainCheckingListener;
-import java.util.ArrayList;
+import io.github.corebackend.cache.Concurrently;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
@@ -32,29 +28,17 @@ class RedisListenerOrderTest {
           .addCacheEntryListenerConfiguration(new MutableCacheEntryListenerConfiguration<>(
               FactoryBuilder.factoryOf(ChainCheckingListener.class), null, true, true)));
       AtomicLong values = new AtomicLong();
-      ExecutorService pool = Executors.newFixedThreadPool(8);
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<?>> work = new ArrayList<>();
-      for (int t = 0; t < 8; t++) {
-        work.add(pool.submit(() -> {
-          start.await();
-          ThreadLocalRandom random = ThreadLocalRandom.current();
-          for (int i = 0; i < 1_500; i++) {
-            int key = random.nextInt(3);
-            if (random.nextInt(10) == 0) {
-              cache.remove(key);
-            } else {
-              cache.put(key, values.incrementAndGet());
-            }
+      Concurrently.run(8, Duration.ofMinutes(2), thread -> {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int i = 0; i < 1_500; i++) {
+          int key = random.nextInt(3);
+          if (random.nextInt(10) == 0) {
+            cache.remove(key);
+          } else {
+            cache.put(key, values.incrementAndGet());
           }
-          return null;
-        }));
-      }
-      start.countDown();
-      for (Future<?> future : work) {
-        future.get(2, TimeUnit.MINUTES);
-      }
-      pool.shutdown();
+        }
+      });
 
       List<String> breaks = ChainCheckingListener.breaks;
       assertTrue(breaks.isEmpty(), breaks.size() + " events arrived out of order, first: "

@@ -3,14 +3,9 @@ package io.github.corebackend.cache.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import io.github.corebackend.cache.Concurrently;
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Many threads on one store; invariants are checked once they stop. */
@@ -25,7 +20,7 @@ class MemoryStoreStressTest {
     MemoryStore<Integer, Integer> store = new MemoryStore<>(500, Copier.IDENTITY, TimeSource.SYSTEM, observer);
     FixedExpiry expiry = FixedExpiry.accessed(60_000);
 
-    runConcurrently(() -> {
+    Concurrently.run(THREADS, Duration.ofMinutes(2), thread -> {
       ThreadLocalRandom random = ThreadLocalRandom.current();
       for (int i = 0; i < OPERATIONS; i++) {
         int key = random.nextInt(5_000);
@@ -66,7 +61,7 @@ class MemoryStoreStressTest {
     MemoryStore<String, Long> store = new MemoryStore<>(0, Copier.IDENTITY, TimeSource.SYSTEM,
         StoreObserver.none());
 
-    runConcurrently(() -> {
+    Concurrently.run(THREADS, Duration.ofMinutes(2), thread -> {
       for (int i = 0; i < OPERATIONS; i++) {
         String key = "counter-" + (i % 4);
         store.compute(key, slot -> {
@@ -82,23 +77,5 @@ class MemoryStoreStressTest {
       total += store.get("counter-" + i, EntryExpiry.ETERNAL_ENTRIES);
     }
     assertEquals((long) THREADS * OPERATIONS, total);
-  }
-
-  private static void runConcurrently(Runnable work) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<?>> futures = new ArrayList<>();
-    for (int t = 0; t < THREADS; t++) {
-      futures.add(pool.submit(() -> {
-        start.await();
-        work.run();
-        return null;
-      }));
-    }
-    start.countDown();
-    for (Future<?> future : futures) {
-      future.get(2, TimeUnit.MINUTES);
-    }
-    pool.shutdown();
   }
 }
