@@ -98,7 +98,7 @@ final class RedisStore<K, V> implements Store<K, V> {
   private <R> R compareAndSet(K key, byte[] redisKey, EntryAction<V, R> action) {
     List<List<byte[]>> group = List.of(List.of(redisKey));
     for (int attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
-      TimedValues read = readPlainly("read", "key " + key, group, true).get(0);
+      TimedValues read = readPlainly("read", List.of(key), group, true).get(0);
       byte[] stored = read.values().get(0);
       boolean expired = stored != null && isExpired(stored, read.serverMillis());
       RedisSlot<V> slot = new RedisSlot<>(values, key, stored == null || expired ? null : stored);
@@ -130,7 +130,7 @@ final class RedisStore<K, V> implements Store<K, V> {
     }
     if (storesPlainly(op.kind(), op.returnsOldValue(), expiry, hooks)) {
       byte[] redisKey = keys.encode(key);
-      storePlainly(op.kind().name().toLowerCase(Locale.ROOT), "key " + key,
+      storePlainly(op.kind().name().toLowerCase(Locale.ROOT), List.of(key),
           List.of(List.of(redisKey)), List.of(List.of(values.encodeEternal(op.value()))));
       WriteOutcome<V> outcome = storedPlainly(op.value());
       hooks.afterCommit(key, outcome);
@@ -281,11 +281,11 @@ final class RedisStore<K, V> implements Store<K, V> {
       return new ArrayList<>();
     }
     SlotGroups<K> groups = groupBySlot(requested);
-    return inOrder(groups.allRedisKeys(), () -> {
+    return inOrder(groups, () -> {
       if (!readsPlainly(expiry)) {
-        return readByScript(operation, groups, accessArgument(expiry));
+        return readByScript(operation, requested, groups, accessArgument(expiry));
       }
-      List<TimedValues> replies = readPlainly(operation, subject(requested), groups.redisKeys,
+      List<TimedValues> replies = readPlainly(operation, requested, groups.redisKeys,
           !writesEternal(expiry));
       List<Found<K, V>> found = new ArrayList<>();
       List<K> undecided = new ArrayList<>();
@@ -306,16 +306,17 @@ final class RedisStore<K, V> implements Store<K, V> {
         }
       }
       if (!undecided.isEmpty()) {
-        found.addAll(readByScript(operation, groupBySlot(undecided), KEEP_EXPIRY));
+        found.addAll(readByScript(operation, undecided, groupBySlot(undecided), KEEP_EXPIRY));
       }
       return found;
     });
   }
 
   /** Reads with one script call per slot group, which removes and reports expired entries. */
-  private List<Found<K, V>> readByScript(String operation, SlotGroups<K> groups, byte[] accessTtl) {
+  private List<Found<K, V>> readByScript(String operation, List<K> requested, SlotGroups<K> groups,
+      byte[] accessTtl) {
     List<byte[]> args = List.of(accessTtl, ONE);
-    List<List<Object>> replies = eval(operation, subject(groups.allKeys()), RedisScript.READ,
+    List<List<Object>> replies = eval(operation, requested, RedisScript.READ,
         groups.calls(group -> args));
     List<Found<K, V>> found = new ArrayList<>();
     for (int g = 0; g < replies.size(); g++) {
@@ -333,8 +334,8 @@ final class RedisStore<K, V> implements Store<K, V> {
     return found;
   }
 
-  private static String subject(List<?> keys) {
-    return keys.size() == 1 ? "key " + keys.get(0) : keys.size() + " keys";
+  private static String subject(Collection<?> keys) {
+    return keys.size() == 1 ? "key " + keys.iterator().next() : keys.size() + " keys";
   }
 
   /** Writes every entry (a {@code null} value for removals), one script call per slot group. */
@@ -352,7 +353,7 @@ final class RedisStore<K, V> implements Store<K, V> {
         }
         stored.add(groupValues);
       }
-      storePlainly(kind.name().toLowerCase(Locale.ROOT), entries.size() + " keys", groups.redisKeys, stored);
+      storePlainly(kind.name().toLowerCase(Locale.ROOT), entries.keySet(), groups.redisKeys, stored);
       entries.forEach((key, value) -> hooks.afterCommit(key, storedPlainly(value)));
       return;
     }
@@ -365,8 +366,8 @@ final class RedisStore<K, V> implements Store<K, V> {
       }
       return args;
     });
-    inOrder(groups.allRedisKeys(), () -> {
-      List<List<Object>> replies = eval(kind.name().toLowerCase(Locale.ROOT), entries.size() + " keys",
+    inOrder(groups, () -> {
+      List<List<Object>> replies = eval(kind.name().toLowerCase(Locale.ROOT), entries.keySet(),
           RedisScript.WRITE, calls);
       for (int g = 0; g < replies.size(); g++) {
         List<K> groupKeys = groups.keys.get(g);
@@ -449,6 +450,10 @@ final class RedisStore<K, V> implements Store<K, V> {
   }
 
   private SlotGroups<K> groupBySlot(List<K> order) {
+    if (order.size() == 1) {
+      // A single key, the hot path of get: one group, without the maps.
+      return new SlotGroups<>(List.of(order), List.of(List.of(keys.encode(order.get(0)))));
+    }
     RedisConnection redis = connection();
     Map<Integer, List<K>> bySlot = new LinkedHashMap<>();
     Map<Integer, List<byte[]>> redisKeysBySlot = new LinkedHashMap<>();
@@ -467,32 +472,34 @@ final class RedisStore<K, V> implements Store<K, V> {
 
   private List<Object> evalOne(String operation, K key, RedisScript script, List<byte[]> redisKeys,
       List<byte[]> args) {
-    return eval(operation, "key " + key, script, List.of(new ScriptCall(redisKeys, args))).get(0);
+    return eval(operation, List.of(key), script, List.of(new ScriptCall(redisKeys, args))).get(0);
   }
 
-  private List<List<Object>> eval(String operation, String subject, RedisScript script, List<ScriptCall> calls) {
+  /** Runs script calls; a failure names the operation and the keys it was {@code about}. */
+  private List<List<Object>> eval(String operation, Collection<?> about, RedisScript script,
+      List<ScriptCall> calls) {
     try {
       return connection().eval(script, calls);
     } catch (RedisFailure e) {
-      throw backend.failure(cacheName, operation + " of " + subject, e);
+      throw backend.failure(cacheName, operation + " of " + subject(about), e);
     }
   }
 
-  private List<TimedValues> readPlainly(String operation, String subject, List<List<byte[]>> slotGroups,
+  private List<TimedValues> readPlainly(String operation, Collection<?> about, List<List<byte[]>> slotGroups,
       boolean withClock) {
     try {
       return connection().read(slotGroups, withClock);
     } catch (RedisFailure e) {
-      throw backend.failure(cacheName, operation + " of " + subject, e);
+      throw backend.failure(cacheName, operation + " of " + subject(about), e);
     }
   }
 
-  private void storePlainly(String operation, String subject, List<List<byte[]>> slotGroups,
+  private void storePlainly(String operation, Collection<?> about, List<List<byte[]>> slotGroups,
       List<List<byte[]>> stored) {
     try {
       connection().store(slotGroups, stored);
     } catch (RedisFailure e) {
-      throw backend.failure(cacheName, operation + " of " + subject, e);
+      throw backend.failure(cacheName, operation + " of " + subject(about), e);
     }
   }
 
@@ -509,8 +516,8 @@ final class RedisStore<K, V> implements Store<K, V> {
     return observer.publishesEvents() ? stripes.withLock(redisKey, work) : work.get();
   }
 
-  private <T> T inOrder(List<byte[]> redisKeys, Supplier<T> work) {
-    return observer.publishesEvents() ? stripes.withLocks(redisKeys, work) : work.get();
+  private <T> T inOrder(SlotGroups<K> groups, Supplier<T> work) {
+    return observer.publishesEvents() ? stripes.withLocks(groups.allRedisKeys(), work) : work.get();
   }
 
   private static byte[] accessArgument(EntryExpiry expiry) {
@@ -543,12 +550,6 @@ final class RedisStore<K, V> implements Store<K, V> {
     SlotGroups(List<List<K>> keys, List<List<byte[]>> redisKeys) {
       this.keys = keys;
       this.redisKeys = redisKeys;
-    }
-
-    List<K> allKeys() {
-      List<K> all = new ArrayList<>();
-      keys.forEach(all::addAll);
-      return all;
     }
 
     List<byte[]> allRedisKeys() {
