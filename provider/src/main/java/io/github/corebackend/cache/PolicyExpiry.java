@@ -40,15 +40,8 @@ final class PolicyExpiry implements EntryExpiry {
     this.access = access;
   }
 
-  /**
-   * Adapts {@code policy}.
-   *
-   * @param defaultTtlMillis the creation expiry given to eternal caches, or {@code 0} for none
-   */
-  static PolicyExpiry of(ExpiryPolicy policy, long defaultTtlMillis) {
-    if (policy.getClass() == EternalExpiryPolicy.class && defaultTtlMillis > 0) {
-      return new PolicyExpiry(policy, true, defaultTtlMillis, UNCHANGED, UNCHANGED);
-    }
+  /** Adapts {@code policy}. */
+  static PolicyExpiry of(ExpiryPolicy policy) {
     if (FIXED_POLICIES.contains(policy.getClass())) {
       return new PolicyExpiry(policy, true, toTtl(policy.getExpiryForCreation(), ETERNAL),
           toTtl(policy.getExpiryForUpdate(), UNCHANGED), toTtl(policy.getExpiryForAccess(), UNCHANGED));

@@ -30,6 +30,7 @@ import javax.cache.configuration.Configuration;
 import javax.cache.configuration.Factory;
 import javax.cache.configuration.MutableConfiguration;
 import javax.cache.event.EventType;
+import javax.cache.expiry.EternalExpiryPolicy;
 import javax.cache.expiry.ExpiryPolicy;
 import javax.cache.integration.CacheLoader;
 import javax.cache.integration.CacheLoaderException;
@@ -77,21 +78,23 @@ public final class UnifiedCache<K, V> implements Cache<K, V> {
   /**
    * Creates a cache; called by its manager.
    *
+   * @param configuration the cache's own copy of its configuration, with what the manager's settings
+   *     turn on already applied
    * @param stores builds the store once the cache can observe it
-   * @param defaultTtlMillis the expiry given to a cache configured as eternal, {@code 0} for none
+   * @param defaultExpiry the expiry policy a cache configured as eternal gets instead, or {@code null}
    */
-  UnifiedCache(UnifiedCacheManager manager, String name, Configuration<K, V> given, StoreFactory stores,
-      Executor executor, long defaultTtlMillis) {
+  UnifiedCache(UnifiedCacheManager manager, String name, MutableConfiguration<K, V> configuration,
+      StoreFactory stores, Executor executor, Factory<ExpiryPolicy> defaultExpiry) {
     this.manager = manager;
     this.name = name;
-    this.configuration = copyOf(given);
+    this.configuration = configuration;
     this.keyType = configuration.getKeyType();
     this.valueType = configuration.getValueType();
     this.executor = executor;
     this.loader = create(configuration.getCacheLoaderFactory());
     CacheWriter<K, V> configuredWriter = writerOf(configuration);
     this.writer = configuration.isWriteThrough() ? configuredWriter : null;
-    this.expiry = PolicyExpiry.of(configuration.getExpiryPolicyFactory().create(), defaultTtlMillis);
+    this.expiry = PolicyExpiry.of(expiryPolicy(configuration, defaultExpiry));
     this.events = new EventDispatcher<>(this, executor);
     for (CacheEntryListenerConfiguration<K, V> listener : configuration.getCacheEntryListenerConfigurations()) {
       events.register(listener);
@@ -821,15 +824,18 @@ public final class UnifiedCache<K, V> implements Cache<K, V> {
     }
   }
 
-  @SuppressWarnings("unchecked")
-  private static <K, V> MutableConfiguration<K, V> copyOf(Configuration<K, V> given) {
-    if (given instanceof CompleteConfiguration) {
-      return new MutableConfiguration<>((CompleteConfiguration<K, V>) given);
+  /**
+   * The configured policy, or the default one when the configuration leaves the cache eternal; the
+   * configuration then names the default, so that it shows what the cache does.
+   */
+  private static ExpiryPolicy expiryPolicy(MutableConfiguration<?, ?> configuration,
+      Factory<ExpiryPolicy> defaultExpiry) {
+    ExpiryPolicy configured = configuration.getExpiryPolicyFactory().create();
+    if (defaultExpiry == null || configured.getClass() != EternalExpiryPolicy.class) {
+      return configured;
     }
-    MutableConfiguration<K, V> basic = new MutableConfiguration<>();
-    basic.setTypes(given.getKeyType(), given.getValueType());
-    basic.setStoreByValue(given.isStoreByValue());
-    return basic;
+    configuration.setExpiryPolicyFactory(defaultExpiry);
+    return defaultExpiry.create();
   }
 
   @Override

@@ -6,7 +6,9 @@ import io.github.corebackend.cache.config.Backend;
 import io.github.corebackend.cache.config.CacheSettings;
 import io.github.corebackend.cache.redis.RedisAvailability;
 import io.github.corebackend.cache.redis.RedisBackend;
-import io.github.corebackend.cache.serial.JdkSerializer;
+import io.github.corebackend.cache.UnifiedCache.StoreFactory;
+import io.github.corebackend.cache.config.RedisSettings;
+import io.github.corebackend.cache.serial.Serializers;
 import io.github.corebackend.cache.store.Copier;
 import io.github.corebackend.cache.store.MemoryStore;
 import io.github.corebackend.cache.store.SerializingCopier;
@@ -15,13 +17,16 @@ import io.github.corebackend.cache.store.StoreObserver;
 import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,6 +35,9 @@ import javax.cache.CacheException;
 import javax.cache.CacheManager;
 import javax.cache.configuration.CompleteConfiguration;
 import javax.cache.configuration.Configuration;
+import javax.cache.configuration.Factory;
+import javax.cache.configuration.MutableConfiguration;
+import javax.cache.expiry.ExpiryPolicy;
 import javax.cache.spi.CachingProvider;
 
 /**
@@ -47,9 +55,11 @@ public final class UnifiedCacheManager implements CacheManager {
   private final Properties properties;
   private final CacheSettings settings;
   private final ConcurrentHashMap<String, UnifiedCache<?, ?>> caches = new ConcurrentHashMap<>();
+  private final Map<UnifiedCache<?, ?>, ScheduledFuture<?>> sweeps = new ConcurrentHashMap<>();
   private final ExecutorService executor;
   private final ScheduledExecutorService housekeeping;
-  private RedisBackend redis;
+  /** One link per distinct Redis deployment the caches use; guarded by {@code caches}. */
+  private final Map<RedisSettings, RedisBackend> redisBackends = new HashMap<>();
   private volatile boolean closed;
 
   UnifiedCacheManager(UnifiedCachingProvider provider, URI uri, ClassLoader classLoader, Properties properties,
@@ -62,10 +72,6 @@ public final class UnifiedCacheManager implements CacheManager {
     int id = MANAGER_IDS.incrementAndGet();
     this.executor = Executors.newCachedThreadPool(daemonThreads("unified-cache-" + id + "-worker"));
     this.housekeeping = Executors.newSingleThreadScheduledExecutor(daemonThreads("unified-cache-" + id + "-sweeper"));
-    long sweepMillis = settings.memoryCleanupInterval().toMillis();
-    if (sweepMillis > 0) {
-      housekeeping.scheduleWithFixedDelay(this::sweepExpired, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
-    }
   }
 
   /** The settings this manager's caches are built with. */
@@ -102,26 +108,17 @@ public final class UnifiedCacheManager implements CacheManager {
       if (caches.containsKey(cacheName)) {
         throw new CacheException("A cache named '" + cacheName + "' already exists in " + uri);
       }
-      Backend backend = backendOf(cacheName);
-      if (backend == Backend.REDIS && !configuration.isStoreByValue()) {
-        throw new UnsupportedOperationException("Cache '" + cacheName + "': the redis backend keeps entries by "
-            + "value in Redis and cannot store by reference; remove setStoreByValue(false) or use the memory backend");
-      }
-      UnifiedCache<K, V> cache = new UnifiedCache<>(this, cacheName, configuration, this::createStore, executor,
-          settings.defaultTtl().toMillis());
-      caches.put(cacheName, cache);
-      return cache;
+      return create(cacheName, configuration);
     }
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public <K, V> Cache<K, V> getCache(String cacheName, Class<K> keyType, Class<V> valueType) {
     requireOpen();
     requireNonNull(cacheName, "cacheName must not be null");
     requireNonNull(keyType, "keyType must not be null");
     requireNonNull(valueType, "valueType must not be null");
-    UnifiedCache<?, ?> cache = caches.get(cacheName);
+    UnifiedCache<?, ?> cache = existingOrDeclared(cacheName, keyType, valueType);
     if (cache == null) {
       return null;
     }
@@ -131,7 +128,9 @@ public final class UnifiedCacheManager implements CacheManager {
           + " -> " + configuration.getValueType().getName() + ", not " + keyType.getName() + " -> "
           + valueType.getName());
     }
-    return (Cache<K, V>) cache;
+    @SuppressWarnings("unchecked")
+    Cache<K, V> typed = (Cache<K, V>) cache;
+    return typed;
   }
 
   @Override
@@ -139,7 +138,82 @@ public final class UnifiedCacheManager implements CacheManager {
   public <K, V> Cache<K, V> getCache(String cacheName) {
     requireOpen();
     requireNonNull(cacheName, "cacheName must not be null");
-    return (Cache<K, V>) caches.get(cacheName);
+    return (Cache<K, V>) existingOrDeclared(cacheName, Object.class, Object.class);
+  }
+
+  /**
+   * The cache named {@code cacheName}; a cache the configuration declares but nobody has asked for
+   * yet is created now, with the given types.
+   */
+  private UnifiedCache<?, ?> existingOrDeclared(String cacheName, Class<?> keyType, Class<?> valueType) {
+    UnifiedCache<?, ?> cache = caches.get(cacheName);
+    if (cache != null || !settings.declaredCaches().contains(cacheName)) {
+      return cache;
+    }
+    synchronized (caches) {
+      requireOpen();
+      cache = caches.get(cacheName);
+      return cache != null ? cache : create(cacheName, declaredConfiguration(keyType, valueType));
+    }
+  }
+
+  private static <K, V> MutableConfiguration<K, V> declaredConfiguration(Class<K> keyType, Class<V> valueType) {
+    return new MutableConfiguration<K, V>().setTypes(keyType, valueType);
+  }
+
+  /** Called under the {@code caches} lock. */
+  private <K, V> UnifiedCache<K, V> create(String cacheName, Configuration<K, V> given) {
+    CacheSettings cacheSettings = settingsOf(cacheName);
+    if (cacheSettings.backend() == Backend.REDIS && !given.isStoreByValue()) {
+      throw new UnsupportedOperationException("Cache '" + cacheName + "': the redis backend keeps entries by "
+          + "value in Redis and cannot store by reference; remove setStoreByValue(false) or use the memory backend");
+    }
+    StoreFactory stores = new StoreFactory() {
+      @Override
+      public <A, B> Store<A, B> create(String name, CompleteConfiguration<A, B> configuration,
+          StoreObserver<A, B> observer) {
+        return createStore(name, cacheSettings, configuration, observer);
+      }
+    };
+    UnifiedCache<K, V> cache = new UnifiedCache<>(this, cacheName, configured(given, cacheSettings), stores,
+        executor, defaultExpiry(cacheSettings));
+    caches.put(cacheName, cache);
+    scheduleSweep(cache, cacheSettings);
+    return cache;
+  }
+
+  /**
+   * The cache's configuration with what the settings turn on: statistics, management, and
+   * store-by-reference for memory caches. A configuration that already turns one on keeps it.
+   */
+  @SuppressWarnings("unchecked")
+  private static <K, V> MutableConfiguration<K, V> configured(Configuration<K, V> given, CacheSettings settings) {
+    MutableConfiguration<K, V> configuration = given instanceof CompleteConfiguration
+        ? new MutableConfiguration<>((CompleteConfiguration<K, V>) given)
+        : new MutableConfiguration<K, V>().setTypes(given.getKeyType(), given.getValueType())
+            .setStoreByValue(given.isStoreByValue());
+    if (settings.statistics()) {
+      configuration.setStatisticsEnabled(true);
+    }
+    if (settings.management()) {
+      configuration.setManagementEnabled(true);
+    }
+    if (settings.backend() == Backend.MEMORY && settings.memoryStoreByReference()) {
+      configuration.setStoreByValue(false);
+    }
+    return configuration;
+  }
+
+  private static Factory<ExpiryPolicy> defaultExpiry(CacheSettings settings) {
+    return settings.defaultTtl().isZero() ? null : settings.expiryKind().factoryOf(settings.defaultTtl());
+  }
+
+  private void scheduleSweep(UnifiedCache<?, ?> cache, CacheSettings cacheSettings) {
+    long sweepMillis = cacheSettings.memoryCleanupInterval().toMillis();
+    if (cacheSettings.backend() == Backend.MEMORY && sweepMillis > 0) {
+      sweeps.put(cache, housekeeping.scheduleWithFixedDelay(() -> sweepExpired(cache), sweepMillis, sweepMillis,
+          TimeUnit.MILLISECONDS));
+    }
   }
 
   @Override
@@ -197,9 +271,8 @@ public final class UnifiedCacheManager implements CacheManager {
     housekeeping.shutdownNow();
     executor.shutdown();
     synchronized (caches) {
-      if (redis != null) {
-        redis.close();
-      }
+      redisBackends.values().forEach(RedisBackend::close);
+      redisBackends.clear();
     }
   }
 
@@ -219,51 +292,64 @@ public final class UnifiedCacheManager implements CacheManager {
   /** Forgets a cache that closed itself. */
   void release(UnifiedCache<?, ?> cache) {
     caches.remove(cache.getName(), cache);
-  }
-
-  /** Called under the {@code caches} lock, by {@link #createCache}. */
-  private <K, V> Store<K, V> createStore(String cacheName, CompleteConfiguration<K, V> configuration,
-      StoreObserver<K, V> observer) {
-    if (backendOf(cacheName) == Backend.REDIS) {
-      return redisBackend(cacheName).createStore(cacheName, observer);
+    ScheduledFuture<?> sweep = sweeps.remove(cache);
+    if (sweep != null) {
+      sweep.cancel(false);
     }
-    boolean byValue = configuration.isStoreByValue() && !settings.memoryStoreByReference();
-    Copier copier = byValue
-        ? new SerializingCopier(JdkSerializer.trusted(getClassLoader()), cacheName)
-        : Copier.IDENTITY;
-    return new MemoryStore<>(settings.memoryMaxItems(), copier, settings.timeSource(), observer);
   }
 
-  private Backend backendOf(String cacheName) {
+  /** Called under the {@code caches} lock, by {@link #create}. */
+  private <K, V> Store<K, V> createStore(String cacheName, CacheSettings cacheSettings,
+      CompleteConfiguration<K, V> configuration, StoreObserver<K, V> observer) {
+    ClassLoader loader = getClassLoader();
+    Class<K> keyType = configuration.getKeyType();
+    Class<V> valueType = configuration.getValueType();
     try {
-      return settings.backendFor(cacheName);
+      if (cacheSettings.backend() == Backend.REDIS) {
+        return redisBackend(cacheName, cacheSettings.redis()).createStore(cacheName, cacheSettings.namespace(),
+            Serializers.forRemoteStore(cacheSettings, cacheName, keyType, loader),
+            Serializers.forRemoteStore(cacheSettings, cacheName, valueType, loader), observer);
+      }
+      Copier copier = configuration.isStoreByValue()
+          ? new SerializingCopier(Serializers.forCopies(cacheSettings, cacheName, keyType, loader),
+              Serializers.forCopies(cacheSettings, cacheName, valueType, loader), cacheName)
+          : Copier.IDENTITY;
+      return new MemoryStore<>(cacheSettings.memoryMaxItems(), copier, settings.timeSource(), observer);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("Cache '" + cacheName + "': " + e.getMessage(), e);
+      throw new CacheException("Cache '" + cacheName + "': " + e.getMessage(), e);
     }
   }
 
-  private RedisBackend redisBackend(String cacheName) {
-    if (redis == null) {
+  private CacheSettings settingsOf(String cacheName) {
+    try {
+      return settings.forCache(cacheName);
+    } catch (IllegalArgumentException e) {
+      throw new CacheException("Cache '" + cacheName + "': " + e.getMessage(), e);
+    }
+  }
+
+  private RedisBackend redisBackend(String cacheName, RedisSettings redisSettings) {
+    RedisBackend backend = redisBackends.get(redisSettings);
+    if (backend == null) {
       if (!RedisAvailability.isLettucePresent()) {
         throw new CacheException("Cache '" + cacheName + "' uses the redis backend, which needs "
             + RedisAvailability.LETTUCE_ARTIFACT + " on the classpath; add that dependency or use the memory backend");
       }
       try {
-        redis = RedisBackend.create(settings, getClassLoader());
+        backend = RedisBackend.create(redisSettings);
       } catch (IllegalArgumentException e) {
         throw new CacheException("Cache '" + cacheName + "': invalid Redis settings: " + e.getMessage(), e);
       }
+      redisBackends.put(redisSettings, backend);
     }
-    return redis;
+    return backend;
   }
 
-  private void sweepExpired() {
-    for (UnifiedCache<?, ?> cache : caches.values()) {
-      try {
-        cache.sweepExpired();
-      } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.WARNING, "Sweeping expired entries of cache '" + cache.getName() + "' failed", e);
-      }
+  private void sweepExpired(UnifiedCache<?, ?> cache) {
+    try {
+      cache.sweepExpired();
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "Sweeping expired entries of cache '" + cache.getName() + "' failed", e);
     }
   }
 

@@ -2,6 +2,8 @@ package io.github.corebackend.cache;
 
 import io.github.corebackend.cache.config.Backend;
 import io.github.corebackend.cache.config.CacheSettings;
+import io.github.corebackend.cache.config.Setting;
+import io.github.corebackend.cache.serial.Serializers;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
@@ -18,8 +20,9 @@ import javax.cache.spi.CachingProvider;
  * {@code META-INF/services/javax.cache.spi.CachingProvider}.
  *
  * <p>It keeps one {@link UnifiedCacheManager} per class loader and URI. Each manager resolves its
- * settings when created, from the properties it is given, then system properties, then
- * {@code CACHE_*} environment variables (see {@link io.github.corebackend.cache.config.Setting}).
+ * settings when created, from the properties it is given, then the configuration file its URI names
+ * ({@code file:}, {@code jar:} or {@code classpath:}), then system properties, then {@code CACHE_*}
+ * environment variables (see {@link Setting}). A URI of any other scheme only names the manager.
  */
 public final class UnifiedCachingProvider implements CachingProvider {
 
@@ -37,7 +40,7 @@ public final class UnifiedCachingProvider implements CachingProvider {
         managerProperties.putAll(properties);
       }
       manager = new UnifiedCacheManager(this, managerUri, managerLoader, managerProperties,
-          resolveSettings(managerUri, managerProperties));
+          resolveSettings(managerUri, managerLoader, managerProperties));
       byUri.put(managerUri, manager);
     }
     return manager;
@@ -139,11 +142,28 @@ public final class UnifiedCachingProvider implements CachingProvider {
     return removed;
   }
 
-  private static CacheSettings resolveSettings(URI uri, Properties properties) {
+  /**
+   * Resolves and checks a manager's settings, those of the caches its configuration declares
+   * included, so that a bad value or a missing serializer library fails here, naming the key.
+   */
+  private static CacheSettings resolveSettings(URI uri, ClassLoader classLoader, Properties properties) {
     try {
-      return CacheSettings.resolve(properties);
+      CacheSettings settings = CacheSettings.resolve(uri, classLoader, properties);
+      requireSerializer(settings, Setting.SERIALIZER.key(), classLoader);
+      for (String cacheName : settings.declaredCaches()) {
+        requireSerializer(settings.forCache(cacheName), Setting.SERIALIZER.keyFor(cacheName), classLoader);
+      }
+      return settings;
     } catch (IllegalArgumentException e) {
       throw new CacheException("Invalid cache configuration for cache manager " + uri + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void requireSerializer(CacheSettings settings, String key, ClassLoader classLoader) {
+    try {
+      Serializers.requireAvailable(settings.serializer(), classLoader);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(key + " '" + settings.serializer() + "': " + e.getMessage(), e);
     }
   }
 }

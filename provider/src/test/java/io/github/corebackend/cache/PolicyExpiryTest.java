@@ -18,7 +18,7 @@ class PolicyExpiryTest {
 
   @Test
   void standardPoliciesAreAskedOnceAndReportedAsFixed() {
-    PolicyExpiry touched = PolicyExpiry.of(new TouchedExpiryPolicy(new Duration(TimeUnit.SECONDS, 2)), 0);
+    PolicyExpiry touched = PolicyExpiry.of(new TouchedExpiryPolicy(new Duration(TimeUnit.SECONDS, 2)));
 
     assertTrue(touched.isFixed());
     assertEquals(2_000, touched.ttlForCreation());
@@ -28,19 +28,12 @@ class PolicyExpiryTest {
 
   @Test
   void nullDurationsMeanUnchangedAndEternalMeansEternal() {
-    PolicyExpiry accessed = PolicyExpiry.of(new AccessedExpiryPolicy(Duration.ZERO), 0);
-    PolicyExpiry eternal = PolicyExpiry.of(new EternalExpiryPolicy(), 0);
+    PolicyExpiry accessed = PolicyExpiry.of(new AccessedExpiryPolicy(Duration.ZERO));
+    PolicyExpiry eternal = PolicyExpiry.of(new EternalExpiryPolicy());
 
     assertEquals(0, accessed.ttlForCreation());
     assertEquals(EntryExpiry.UNCHANGED, accessed.ttlForUpdate());
     assertEquals(EntryExpiry.ETERNAL, eternal.ttlForCreation());
-  }
-
-  @Test
-  void theDefaultTtlReplacesEternityOnly() {
-    assertEquals(5_000, PolicyExpiry.of(new EternalExpiryPolicy(), 5_000).ttlForCreation());
-    assertEquals(1_000,
-        PolicyExpiry.of(new AccessedExpiryPolicy(new Duration(TimeUnit.SECONDS, 1)), 5_000).ttlForCreation());
   }
 
   @Test
@@ -65,7 +58,7 @@ class PolicyExpiryTest {
         return new Duration(TimeUnit.MILLISECONDS, 7);
       }
     };
-    PolicyExpiry expiry = PolicyExpiry.of(throwing, 0);
+    PolicyExpiry expiry = PolicyExpiry.of(throwing);
 
     assertFalse(expiry.isFixed());
     assertEquals(EntryExpiry.ETERNAL, expiry.ttlForCreation());

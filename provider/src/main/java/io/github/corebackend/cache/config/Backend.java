@@ -14,7 +14,7 @@ public enum Backend {
     try {
       return valueOf(text.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("Unknown cache backend '" + text + "': use memory or redis", e);
+      throw new IllegalArgumentException("use memory or redis", e);
     }
   }
 }

@@ -1,111 +1,133 @@
 package io.github.corebackend.cache.config;
 
 import io.github.corebackend.cache.store.TimeSource;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
- * The settings of one cache manager, resolved once when the manager is created. Each {@link Setting}
- * comes from, in order: the properties given to the manager, system properties, {@code CACHE_*}
- * environment variables, and finally its default.
+ * The settings of one cache manager, or of one of its caches ({@link #forCache}), resolved once. Each
+ * {@link Setting} comes from, in order: the properties given to the manager, its configuration file,
+ * system properties, {@code CACHE_*} environment variables, and finally its default. For a cache, a
+ * per-cache value ({@code cache.default-ttl.users}, {@code CACHE_DEFAULT_TTL_USERS}) found in any of
+ * those beats a manager-wide one.
  *
- * <p>Immutable; {@code with...} methods return a modified copy.
+ * <p>Immutable; {@code with...} and {@code for...} methods return a modified copy.
  */
 public final class CacheSettings {
 
+  private static final Set<String> SERIALIZER_NAMES = Set.of("jdk", "json", "msgpack");
+  private static final Pattern CLASS_NAME =
+      Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)+");
+
+  private final ConfigSources sources;
+  private final String cacheName;
+  private final Set<String> declaredCaches;
   private final Backend backend;
   private final String namespace;
   private final Duration defaultTtl;
+  private final ExpiryKind expiryKind;
   private final String serializer;
   private final String serializerAllowList;
+  private final boolean statistics;
+  private final boolean management;
   private final long memoryMaxItems;
   private final Duration memoryCleanupInterval;
   private final boolean memoryStoreByReference;
-  private final String redisUrl;
-  private final int redisPoolSize;
-  private final Duration redisConnectTimeout;
-  private final Duration redisReadTimeout;
-  private final Duration redisWriteTimeout;
+  private final RedisSettings redis;
   private final TimeSource timeSource;
-  private final Lookup lookup;
 
-  private CacheSettings(Lookup lookup, TimeSource timeSource) {
-    this.lookup = lookup;
-    this.backend = lookup.parse(Setting.BACKEND, Backend::parse);
-    this.namespace = lookup.text(Setting.NAMESPACE);
-    this.defaultTtl = lookup.duration(Setting.DEFAULT_TTL);
-    this.serializer = lookup.text(Setting.SERIALIZER).toLowerCase(Locale.ROOT);
-    this.serializerAllowList = lookup.text(Setting.SERIALIZER_ALLOW_LIST);
-    this.memoryMaxItems = lookup.number(Setting.MEMORY_MAX_ITEMS, 0, Long.MAX_VALUE);
-    this.memoryCleanupInterval = lookup.duration(Setting.MEMORY_CLEANUP_INTERVAL);
-    this.memoryStoreByReference = lookup.bool(Setting.MEMORY_STORE_BY_REFERENCE);
-    this.redisUrl = lookup.text(Setting.REDIS_URL);
-    this.redisPoolSize = (int) lookup.number(Setting.REDIS_POOL_SIZE, 1, 1024);
-    this.redisConnectTimeout = lookup.duration(Setting.REDIS_CONN_TIMEOUT);
-    this.redisReadTimeout = lookup.duration(Setting.REDIS_READ_TIMEOUT);
-    this.redisWriteTimeout = lookup.duration(Setting.REDIS_WRITE_TIMEOUT);
+  private CacheSettings(ConfigSources sources, String cacheName, Set<String> declaredCaches,
+      TimeSource timeSource) {
+    this.sources = sources;
+    this.cacheName = cacheName;
+    this.declaredCaches = declaredCaches;
     this.timeSource = timeSource;
-  }
-
-  private CacheSettings(CacheSettings from, TimeSource timeSource) {
-    this.lookup = from.lookup;
-    this.backend = from.backend;
-    this.namespace = from.namespace;
-    this.defaultTtl = from.defaultTtl;
-    this.serializer = from.serializer;
-    this.serializerAllowList = from.serializerAllowList;
-    this.memoryMaxItems = from.memoryMaxItems;
-    this.memoryCleanupInterval = from.memoryCleanupInterval;
-    this.memoryStoreByReference = from.memoryStoreByReference;
-    this.redisUrl = from.redisUrl;
-    this.redisPoolSize = from.redisPoolSize;
-    this.redisConnectTimeout = from.redisConnectTimeout;
-    this.redisReadTimeout = from.redisReadTimeout;
-    this.redisWriteTimeout = from.redisWriteTimeout;
-    this.timeSource = timeSource;
+    this.backend = parse(Setting.BACKEND, Backend::parse);
+    this.namespace = parse(Setting.NAMESPACE, Function.identity());
+    this.defaultTtl = duration(Setting.DEFAULT_TTL);
+    this.expiryKind = parse(Setting.EXPIRY, ExpiryKind::parse);
+    this.serializer = parse(Setting.SERIALIZER, CacheSettings::serializerName);
+    this.serializerAllowList = parse(Setting.SERIALIZER_ALLOW_LIST, Function.identity());
+    this.statistics = bool(Setting.STATISTICS);
+    this.management = bool(Setting.MANAGEMENT);
+    this.memoryMaxItems = number(Setting.MEMORY_MAX_ITEMS, 0, Long.MAX_VALUE);
+    this.memoryCleanupInterval = duration(Setting.MEMORY_CLEANUP_INTERVAL);
+    this.memoryStoreByReference = bool(Setting.MEMORY_STORE_BY_REFERENCE);
+    this.redis = new RedisSettings(parse(Setting.REDIS_URL, RedisUrls::check),
+        (int) number(Setting.REDIS_POOL_SIZE, 1, 1024), duration(Setting.REDIS_CONN_TIMEOUT),
+        duration(Setting.REDIS_READ_TIMEOUT), duration(Setting.REDIS_WRITE_TIMEOUT));
   }
 
   /**
-   * Resolves settings from {@code explicit} (may be {@code null}), then system properties, then the
-   * environment, then defaults.
+   * Resolves a manager's settings from {@code explicit} (may be {@code null}), the configuration file
+   * {@code uri} names (if it names one: {@code file:}, {@code jar:} or {@code classpath:}), system
+   * properties, the environment and defaults. The settings of every cache the file or the properties
+   * declare are resolved too, so that a bad value fails here.
    *
-   * @throws IllegalArgumentException naming the setting and where its bad value came from
+   * @throws IllegalArgumentException naming the setting, its bad value and where it came from
    */
+  public static CacheSettings resolve(URI uri, ClassLoader classLoader, Properties explicit) {
+    return resolve(explicit, ConfigFile.read(uri, classLoader), System.getProperties(), System.getenv());
+  }
+
+  /** Resolves settings without a configuration file. */
   public static CacheSettings resolve(Properties explicit) {
-    return resolve(explicit, System.getProperties(), System.getenv());
+    return resolve(explicit, ConfigFile.NONE, System.getProperties(), System.getenv());
   }
 
   /** Resolves settings from the given sources, for callers (and tests) that supply their own. */
   public static CacheSettings resolve(Properties explicit, Properties system, Map<String, String> environment) {
-    Properties given = explicit == null ? new Properties() : explicit;
-    return new CacheSettings(new Lookup(given, system, environment), TimeSource.SYSTEM);
+    return resolve(explicit, ConfigFile.NONE, system, environment);
+  }
+
+  /** Resolves settings from the given sources, a configuration file among them. */
+  public static CacheSettings resolve(Properties explicit, ConfigFile file, Properties system,
+      Map<String, String> environment) {
+    ConfigSources sources = new ConfigSources(explicit == null ? new Properties() : explicit, file, system,
+        environment);
+    Set<String> declared = Set.copyOf(sources.declaredCaches());
+    CacheSettings settings = new CacheSettings(sources, null, declared, TimeSource.SYSTEM);
+    for (String name : declared) {
+      settings.forCache(name);
+    }
+    return settings;
+  }
+
+  /**
+   * The settings of the cache {@code name}: its per-cache values where set, else the manager's.
+   *
+   * @throws IllegalArgumentException naming the setting when a per-cache value is invalid
+   */
+  public CacheSettings forCache(String name) {
+    return new CacheSettings(sources, Objects.requireNonNull(name), declaredCaches, timeSource);
   }
 
   /** A copy that measures expiry with {@code timeSource} instead of the system clock. */
   public CacheSettings withTimeSource(TimeSource timeSource) {
-    return new CacheSettings(this, Objects.requireNonNull(timeSource));
+    return new CacheSettings(sources, cacheName, declaredCaches, Objects.requireNonNull(timeSource));
   }
 
-  /** Where caches keep their entries unless a cache says otherwise. */
+  /**
+   * The caches the manager's configuration file or properties declare (by naming them in a per-cache
+   * key); they are created on first request.
+   */
+  public Set<String> declaredCaches() {
+    return declaredCaches;
+  }
+
+  /** Where the caches keep their entries. */
   public Backend backend() {
     return backend;
   }
 
-  /**
-   * Where the named cache keeps its entries: {@code cache.backend.<cacheName>} when set (or its
-   * environment variable, e.g. {@code CACHE_BACKEND_SESSIONS}), else {@link #backend()}.
-   *
-   * @throws IllegalArgumentException naming the setting when its value is not a backend
-   */
-  public Backend backendFor(String cacheName) {
-    return lookup.perCache(Setting.BACKEND, cacheName, Backend::parse, backend);
-  }
-
-  /** The prefix of every store key of this manager's caches. */
+  /** The prefix of every store key of the caches. */
   public String namespace() {
     return namespace;
   }
@@ -115,7 +137,12 @@ public final class CacheSettings {
     return defaultTtl;
   }
 
-  /** The serializer name, lower-case. */
+  /** Which expiry policy {@link #defaultTtl()} becomes. */
+  public ExpiryKind expiryKind() {
+    return expiryKind;
+  }
+
+  /** The serializer: {@code jdk}, {@code json}, {@code msgpack} or a class name. */
   public String serializer() {
     return serializer;
   }
@@ -123,6 +150,16 @@ public final class CacheSettings {
   /** Extra {@link java.io.ObjectInputFilter} patterns of classes a remote store may deserialize. */
   public String serializerAllowList() {
     return serializerAllowList;
+  }
+
+  /** Whether statistics are on even where a cache's configuration leaves them off. */
+  public boolean statistics() {
+    return statistics;
+  }
+
+  /** Whether the JMX configuration bean is on even where a cache's configuration leaves it off. */
+  public boolean management() {
+    return management;
   }
 
   /** The bound of each memory cache, {@code 0} for none. */
@@ -140,29 +177,9 @@ public final class CacheSettings {
     return memoryStoreByReference;
   }
 
-  /** The Redis address. */
-  public String redisUrl() {
-    return redisUrl;
-  }
-
-  /** The number of Redis connections. */
-  public int redisPoolSize() {
-    return redisPoolSize;
-  }
-
-  /** Time allowed to connect to Redis. */
-  public Duration redisConnectTimeout() {
-    return redisConnectTimeout;
-  }
-
-  /** Time allowed for a Redis reply. */
-  public Duration redisReadTimeout() {
-    return redisReadTimeout;
-  }
-
-  /** Time allowed to send a Redis command. */
-  public Duration redisWriteTimeout() {
-    return redisWriteTimeout;
+  /** How to reach Redis. */
+  public RedisSettings redis() {
+    return redis;
   }
 
   /** The clock expiry is measured against. */
@@ -172,83 +189,58 @@ public final class CacheSettings {
 
   @Override
   public String toString() {
-    return "CacheSettings{backend=" + backend + ", namespace=" + namespace + ", defaultTtl=" + defaultTtl
-        + ", serializer=" + serializer + ", memoryMaxItems=" + memoryMaxItems
+    return "CacheSettings{" + (cacheName == null ? "" : "cache=" + cacheName + ", ") + "backend=" + backend
+        + ", namespace=" + namespace + ", defaultTtl=" + defaultTtl + ", expiry=" + expiryKind
+        + ", serializer=" + serializer + ", statistics=" + statistics + ", memoryMaxItems=" + memoryMaxItems
         + ", memoryCleanupInterval=" + memoryCleanupInterval + "}";
   }
 
-  /** Finds a setting's text in the sources, in order, and parses it with a clear error. */
-  private static final class Lookup {
-    private final Properties explicit;
-    private final Properties system;
-    private final Map<String, String> environment;
-
-    Lookup(Properties explicit, Properties system, Map<String, String> environment) {
-      this.explicit = explicit;
-      this.system = system;
-      this.environment = environment;
+  private <T> T parse(Setting setting, Function<String, T> parser) {
+    ConfigSources.Found found = sources.find(setting, cacheName);
+    try {
+      return parser.apply(found.text());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Invalid " + found.describe() + ": " + e.getMessage(), e);
     }
+  }
 
-    String text(Setting setting) {
-      String value = find(setting.key(), setting.environmentVariable());
-      return value == null ? setting.defaultValue() : value;
-    }
+  private Duration duration(Setting setting) {
+    return parse(setting, Durations::parse);
+  }
 
-    <T> T parse(Setting setting, Function<String, T> parser) {
-      return parse(setting.key(), setting.environmentVariable(), text(setting), parser);
-    }
-
-    <T> T perCache(Setting setting, String cacheName, Function<String, T> parser,
-        T otherwise) {
-      String key = setting.key() + "." + cacheName;
-      String variable = setting.environmentVariable() + "_"
-          + cacheName.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
-      String value = find(key, variable);
-      return value == null ? otherwise : parse(key, variable, value, parser);
-    }
-
-    private String find(String key, String variable) {
-      String value = explicit.getProperty(key);
-      if (value == null) {
-        value = system.getProperty(key);
-      }
-      if (value == null) {
-        value = environment.get(variable);
-      }
-      return value == null ? null : value.trim();
-    }
-
-    private static <T> T parse(String key, String variable, String value,
-        Function<String, T> parser) {
+  private long number(Setting setting, long min, long max) {
+    return parse(setting, value -> {
+      long number;
       try {
-        return parser.apply(value);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("Invalid " + key + " (" + variable + ") '" + value + "': "
-            + e.getMessage(), e);
+        number = Long.parseLong(value);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("not a whole number", e);
       }
-    }
+      if (number < min || number > max) {
+        throw new IllegalArgumentException("must be between " + min + " and " + max);
+      }
+      return number;
+    });
+  }
 
-    Duration duration(Setting setting) {
-      return parse(setting, value -> Durations.parse(setting.key(), value));
-    }
+  private boolean bool(Setting setting) {
+    return parse(setting, value -> {
+      if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+        return Boolean.parseBoolean(value);
+      }
+      throw new IllegalArgumentException("must be true or false");
+    });
+  }
 
-    long number(Setting setting, long min, long max) {
-      return parse(setting, value -> {
-        long number = Long.parseLong(value);
-        if (number < min || number > max) {
-          throw new IllegalArgumentException("must be between " + min + " and " + max);
-        }
-        return number;
-      });
+  private static String serializerName(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    if (SERIALIZER_NAMES.contains(lower)) {
+      return lower;
     }
-
-    boolean bool(Setting setting) {
-      return parse(setting, value -> {
-        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
-          return Boolean.parseBoolean(value);
-        }
-        throw new IllegalArgumentException("must be true or false");
-      });
+    if (CLASS_NAME.matcher(text).matches()) {
+      return text;
     }
+    throw new IllegalArgumentException("use jdk, json, msgpack or the name of a class implementing "
+        + "io.github.corebackend.cache.serial.Serializer");
   }
 }

@@ -16,35 +16,34 @@ public final class Durations {
   /**
    * Parses {@code text}.
    *
-   * @param name the setting's name, for the error message
-   * @throws IllegalArgumentException naming the setting when the text is not a duration
+   * @throws IllegalArgumentException saying what a duration looks like when the text is not one
    */
-  public static Duration parse(String name, String text) {
+  public static Duration parse(String text) {
     String value = text.trim().toLowerCase(Locale.ROOT);
     try {
       if (value.equals("0")) {
         return Duration.ZERO;
       }
       if (value.startsWith("p")) {
-        return nonNegative(name, text, Duration.parse(value.toUpperCase(Locale.ROOT)));
+        return nonNegative(Duration.parse(value.toUpperCase(Locale.ROOT)));
       }
       if (value.endsWith("ms")) {
-        return nonNegative(name, text, Duration.ofMillis(number(value, 2)));
+        return nonNegative(Duration.ofMillis(number(value, 2)));
       }
       switch (value.isEmpty() ? ' ' : value.charAt(value.length() - 1)) {
         case 's':
-          return nonNegative(name, text, Duration.ofSeconds(number(value, 1)));
+          return nonNegative(Duration.ofSeconds(number(value, 1)));
         case 'm':
-          return nonNegative(name, text, Duration.ofMinutes(number(value, 1)));
+          return nonNegative(Duration.ofMinutes(number(value, 1)));
         case 'h':
-          return nonNegative(name, text, Duration.ofHours(number(value, 1)));
+          return nonNegative(Duration.ofHours(number(value, 1)));
         case 'd':
-          return nonNegative(name, text, Duration.ofDays(number(value, 1)));
+          return nonNegative(Duration.ofDays(number(value, 1)));
         default:
-          throw invalid(name, text, null);
+          throw notADuration(null);
       }
     } catch (NumberFormatException | DateTimeParseException e) {
-      throw invalid(name, text, e);
+      throw notADuration(e);
     }
   }
 
@@ -52,15 +51,15 @@ public final class Durations {
     return Long.parseLong(value.substring(0, value.length() - suffixLength).trim());
   }
 
-  private static Duration nonNegative(String name, String text, Duration duration) {
+  private static Duration nonNegative(Duration duration) {
     if (duration.isNegative()) {
-      throw new IllegalArgumentException(name + " must not be negative: '" + text + "'");
+      throw new IllegalArgumentException("a duration must not be negative");
     }
     return duration;
   }
 
-  private static IllegalArgumentException invalid(String name, String text, Exception cause) {
-    return new IllegalArgumentException(name + " is not a duration: '" + text
-        + "' (use a unit, e.g. 250ms, 90s, 5m, 1h, 2d, or ISO-8601 such as PT1H)", cause);
+  private static IllegalArgumentException notADuration(Exception cause) {
+    return new IllegalArgumentException(
+        "not a duration: use a unit, e.g. 250ms, 90s, 5m, 1h, 2d, or ISO-8601 such as PT1H", cause);
   }
 }

@@ -1,11 +1,19 @@
 package io.github.corebackend.cache.config;
 
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * A configuration key, readable as a provider property or system property ({@link #key()}) and as an
- * environment variable ({@link #environmentVariable()}, the key upper-cased with {@code .} and
- * {@code -} turned into {@code _}).
+ * A configuration key, readable as a provider property, config-file entry or system property
+ * ({@link #key()}) and as an environment variable ({@link #environmentVariable()}, the key upper-cased
+ * with {@code .} and {@code -} turned into {@code _}).
+ *
+ * <p>Every setting also exists per cache: {@code <key>.<cache name>} (e.g.
+ * {@code cache.default-ttl.users}) and {@code <VARIABLE>_<CACHE NAME>} (e.g.
+ * {@code CACHE_DEFAULT_TTL_USERS}, the name upper-cased with anything but letters and digits turned
+ * into {@code _}).
  */
 public enum Setting {
   /** {@code memory} or {@code redis}. */
@@ -14,13 +22,23 @@ public enum Setting {
   NAMESPACE("cache.namespace", "default"),
   /** Expiry of caches configured as eternal (the JCache default); {@code 0} keeps them eternal. */
   DEFAULT_TTL("cache.default-ttl", "0"),
-  /** How remote stores serialize keys and values: {@code jdk}. */
+  /**
+   * Which JCache expiry policy {@link #DEFAULT_TTL} becomes: {@code created}, {@code accessed},
+   * {@code modified} or {@code touched}.
+   */
+  EXPIRY("cache.expiry", "created"),
+  /** How keys and values become bytes: {@code jdk}, {@code json}, {@code msgpack} or a class name. */
   SERIALIZER("cache.serializer", "jdk"),
   /**
-   * Classes, besides JDK value types, that may be deserialized from a remote store, as
-   * {@link java.io.ObjectInputFilter} patterns separated by {@code ;} (e.g. {@code com.example.**}).
+   * Classes, besides JDK value types and a cache's declared types, that may be deserialized from a
+   * remote store, as {@link java.io.ObjectInputFilter} patterns separated by {@code ;} (e.g.
+   * {@code com.example.**}).
    */
   SERIALIZER_ALLOW_LIST("cache.serializer.allow-list", ""),
+  /** Turns statistics on for caches whose configuration leaves them off. */
+  STATISTICS("cache.statistics", "false"),
+  /** Turns the JMX configuration bean on for caches whose configuration leaves it off. */
+  MANAGEMENT("cache.management", "false"),
   /** Bound of each memory cache; {@code 0} means unbounded. */
   MEMORY_MAX_ITEMS("cache.memory.max-items", "10000"),
   /** Period of the sweep that removes expired memory entries; {@code 0} disables it. */
@@ -42,6 +60,11 @@ public enum Setting {
   /** Time allowed to send a Redis command. */
   REDIS_WRITE_TIMEOUT("cache.redis.write-timeout", "2s");
 
+  /** Longest key first, so that {@code cache.serializer.allow-list.x} is not read as a serializer. */
+  private static final List<Setting> BY_KEY_LENGTH = Arrays.stream(values())
+      .sorted(Comparator.comparingInt((Setting setting) -> setting.key.length()).reversed())
+      .toList();
+
   private final String key;
   private final String defaultValue;
 
@@ -57,11 +80,45 @@ public enum Setting {
 
   /** The environment variable, e.g. {@code CACHE_MEMORY_MAX_ITEMS}. */
   public String environmentVariable() {
-    return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    return variableOf(key);
   }
 
   /** The value used when nothing configures the setting. */
   public String defaultValue() {
     return defaultValue;
   }
+
+  /** The property name of this setting for one cache, e.g. {@code cache.default-ttl.users}. */
+  public String keyFor(String cacheName) {
+    return key + "." + cacheName;
+  }
+
+  /** The environment variable of this setting for one cache, e.g. {@code CACHE_DEFAULT_TTL_USERS}. */
+  public String environmentVariableFor(String cacheName) {
+    return environmentVariable() + "_" + cacheName.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+  }
+
+  /**
+   * Reads a property name as a setting, for the whole manager or for one cache.
+   *
+   * @return {@code null} when the name is no setting's
+   */
+  static Scoped parse(String propertyName) {
+    for (Setting setting : BY_KEY_LENGTH) {
+      if (propertyName.equals(setting.key)) {
+        return new Scoped(setting, null);
+      }
+      if (propertyName.startsWith(setting.key + ".") && propertyName.length() > setting.key.length() + 1) {
+        return new Scoped(setting, propertyName.substring(setting.key.length() + 1));
+      }
+    }
+    return null;
+  }
+
+  private static String variableOf(String key) {
+    return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+  }
+
+  /** A setting as named by a property: {@code cacheName} is {@code null} for a manager-wide value. */
+  record Scoped(Setting setting, String cacheName) {}
 }

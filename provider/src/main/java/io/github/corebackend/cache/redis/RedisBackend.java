@@ -1,14 +1,13 @@
 package io.github.corebackend.cache.redis;
 
 import io.github.corebackend.cache.CacheBackendException;
-import io.github.corebackend.cache.config.CacheSettings;
+import io.github.corebackend.cache.config.RedisSettings;
 import io.github.corebackend.cache.serial.Serializer;
-import io.github.corebackend.cache.serial.Serializers;
 import io.github.corebackend.cache.store.Store;
 import io.github.corebackend.cache.store.StoreObserver;
 
 /**
- * A cache manager's link to Redis: one connection shared by the manager's Redis caches, opened at
+ * A cache manager's link to one Redis deployment: one connection shared by the caches there, opened at
  * the first operation (so a manager can be created while Redis is down) and retried by each
  * operation until it succeeds; after that, Lettuce reconnects on its own.
  *
@@ -16,32 +15,35 @@ import io.github.corebackend.cache.store.StoreObserver;
  */
 public final class RedisBackend implements AutoCloseable {
 
-  private final CacheSettings settings;
+  private final RedisSettings settings;
   private final RedisAddress address;
-  private final Serializer serializer;
   private volatile RedisConnection connection;
   private volatile boolean closed;
 
-  private RedisBackend(CacheSettings settings, RedisAddress address, Serializer serializer) {
+  private RedisBackend(RedisSettings settings, RedisAddress address) {
     this.settings = settings;
     this.address = address;
-    this.serializer = serializer;
   }
 
   /**
-   * Prepares the backend of a manager, without connecting yet.
+   * Prepares the link, without connecting yet.
    *
-   * @throws IllegalArgumentException when the address or serializer setting is invalid
+   * @throws IllegalArgumentException when the address is invalid
    */
-  public static RedisBackend create(CacheSettings settings, ClassLoader classLoader) {
-    return new RedisBackend(settings, RedisAddress.parse(settings.redisUrl()),
-        Serializers.forRemoteStore(settings, classLoader));
+  public static RedisBackend create(RedisSettings settings) {
+    return new RedisBackend(settings, RedisAddress.parse(settings.url()));
   }
 
-  /** A store for one cache; its entries live under {@code <namespace>:<cacheName>:}. */
-  public <K, V> Store<K, V> createStore(String cacheName, StoreObserver<K, V> observer) {
-    return new RedisStore<>(cacheName, this, new KeyCodec<>(settings.namespace(), cacheName, serializer),
-        new ValueCodec<>(serializer, cacheName), observer);
+  /**
+   * A store for one cache; its entries live under {@code <namespace>:<cacheName>:}.
+   *
+   * @param keySerializer turns keys other than strings into bytes
+   * @param valueSerializer turns values into bytes and, where allowed, back
+   */
+  public <K, V> Store<K, V> createStore(String cacheName, String namespace, Serializer keySerializer,
+      Serializer valueSerializer, StoreObserver<K, V> observer) {
+    return new RedisStore<>(cacheName, this, new KeyCodec<>(namespace, cacheName, keySerializer),
+        new ValueCodec<>(valueSerializer, cacheName), observer);
   }
 
   /** The address, without credentials. */
@@ -60,8 +62,8 @@ public final class RedisBackend implements AutoCloseable {
         throw new IllegalStateException("The Redis connection to " + address + " is closed");
       }
       if (connection == null) {
-        connection = LettuceConnection.open(address, settings.redisConnectTimeout(),
-            settings.redisReadTimeout().plus(settings.redisWriteTimeout()), settings.redisPoolSize());
+        connection = LettuceConnection.open(address, settings.connectTimeout(), settings.commandTimeout(),
+            settings.poolSize());
       }
       return connection;
     }

@@ -18,8 +18,8 @@ import java.io.Serializable;
  *
  * <p>Bytes that come from outside the JVM (a shared Redis) must be read with an allow-list
  * ({@link #withAllowList}): deserializing arbitrary classes is how gadget-chain attacks work. The
- * allow-list uses {@link ObjectInputFilter.Config#createFilter} patterns such as
- * {@code java.lang.*;java.util.*;com.example.**}; anything else is rejected.
+ * {@link ClassAllowList} becomes an {@link ObjectInputFilter} that rejects every class it does not
+ * name before the class is instantiated, so a rejected payload never runs any of its code.
  */
 public final class JdkSerializer implements Serializer {
 
@@ -36,10 +36,9 @@ public final class JdkSerializer implements Serializer {
     return new JdkSerializer(classLoader, null);
   }
 
-  /** A serializer that only reads the classes the pattern list allows. */
-  public static JdkSerializer withAllowList(ClassLoader classLoader, String patterns) {
-    String rejectRest = patterns.endsWith(";") ? patterns + "!*" : patterns + ";!*";
-    return new JdkSerializer(classLoader, ObjectInputFilter.Config.createFilter(rejectRest));
+  /** A serializer that only reads the classes {@code allowList} allows. */
+  public static JdkSerializer withAllowList(ClassLoader classLoader, ClassAllowList allowList) {
+    return new JdkSerializer(classLoader, allowList.toObjectInputFilter());
   }
 
   @Override

@@ -26,17 +26,20 @@ public final class SerializingCopier implements Copier {
       Instant.class, Duration.class, LocalDate.class, LocalTime.class, LocalDateTime.class,
       OffsetDateTime.class, ZonedDateTime.class);
 
-  private final Serializer serializer;
+  private final Serializer keySerializer;
+  private final Serializer valueSerializer;
   private final String cacheName;
 
   /**
    * Creates a copier.
    *
-   * @param serializer how mutable objects are copied
+   * @param keySerializer how mutable keys are copied
+   * @param valueSerializer how mutable values are copied
    * @param cacheName named in error messages
    */
-  public SerializingCopier(Serializer serializer, String cacheName) {
-    this.serializer = serializer;
+  public SerializingCopier(Serializer keySerializer, Serializer valueSerializer, String cacheName) {
+    this.keySerializer = keySerializer;
+    this.valueSerializer = valueSerializer;
     this.cacheName = cacheName;
   }
 
@@ -47,18 +50,18 @@ public final class SerializingCopier implements Copier {
 
   @Override
   public Object toStored(Object value) {
-    return isImmutable(value) ? value : new Serialized(serialize(value, "value"));
+    return isImmutable(value) ? value : new Serialized(serialize(valueSerializer, value, "value"));
   }
 
   @Override
   public Object fromStored(Object stored) {
-    return stored instanceof Serialized ? deserialize(((Serialized) stored).bytes, "value") : stored;
+    return stored instanceof Serialized ? deserialize(valueSerializer, ((Serialized) stored).bytes, "value") : stored;
   }
 
   @Override
   @SuppressWarnings("unchecked")
   public <T> T copyKey(T key) {
-    return isImmutable(key) ? key : (T) deserialize(serialize(key, "key"), "key");
+    return isImmutable(key) ? key : (T) deserialize(keySerializer, serialize(keySerializer, key, "key"), "key");
   }
 
   @Override
@@ -66,7 +69,7 @@ public final class SerializingCopier implements Copier {
     return fromStored(stored).equals(other);
   }
 
-  private byte[] serialize(Object object, String role) {
+  private byte[] serialize(Serializer serializer, Object object, String role) {
     try {
       return serializer.serialize(object);
     } catch (CacheSerializationException e) {
@@ -75,7 +78,7 @@ public final class SerializingCopier implements Copier {
     }
   }
 
-  private Object deserialize(byte[] bytes, String role) {
+  private Object deserialize(Serializer serializer, byte[] bytes, String role) {
     try {
       return serializer.deserialize(bytes);
     } catch (CacheSerializationException e) {

@@ -21,7 +21,7 @@ class CacheSettingsTest {
     assertEquals(10_000, settings.memoryMaxItems());
     assertEquals(Duration.ofMinutes(5), settings.memoryCleanupInterval());
     assertEquals("jdk", settings.serializer());
-    assertEquals(1, settings.redisPoolSize());
+    assertEquals(1, settings.redis().poolSize());
   }
 
   @Test
@@ -54,9 +54,9 @@ class CacheSettingsTest {
         "CACHE_REDIS_READ_TIMEOUT", "250ms"));
 
     assertEquals(Backend.REDIS, settings.backend());
-    assertEquals("redis://cache:6380/2", settings.redisUrl());
-    assertEquals(4, settings.redisPoolSize());
-    assertEquals(Duration.ofMillis(250), settings.redisReadTimeout());
+    assertEquals("redis://cache:6380/2", settings.redis().url());
+    assertEquals(4, settings.redis().poolSize());
+    assertEquals(Duration.ofMillis(250), settings.redis().readTimeout());
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.github.corebackend.cache.serial.ClassAllowList;
 import io.github.corebackend.cache.serial.JdkSerializer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class KeyCodecTest {
 
-  private final JdkSerializer serializer = JdkSerializer.withAllowList(getClass().getClassLoader(), "java.util.*");
+  private final JdkSerializer serializer = JdkSerializer.withAllowList(getClass().getClassLoader(), ClassAllowList.of("java.util.*"));
 
   @Test
   void stringKeysReadAsTheyAre() {

@@ -26,7 +26,7 @@ class JdkSerializerTest {
   @Test
   void allowListRejectsClassesItDoesNotName() {
     byte[] bytes = JdkSerializer.trusted(loader).serialize(new Date(5));
-    JdkSerializer strict = JdkSerializer.withAllowList(loader, "java.lang.*");
+    JdkSerializer strict = JdkSerializer.withAllowList(loader, ClassAllowList.of("java.lang.*"));
 
     CacheSerializationException e = assertThrows(CacheSerializationException.class,
         () -> strict.deserialize(bytes));
@@ -36,7 +36,7 @@ class JdkSerializerTest {
   @Test
   void allowListAcceptsTheClassesItNames() {
     byte[] bytes = JdkSerializer.trusted(loader).serialize(new Date(5));
-    JdkSerializer allowing = JdkSerializer.withAllowList(loader, "java.util.Date;");
+    JdkSerializer allowing = JdkSerializer.withAllowList(loader, ClassAllowList.of("java.util.Date;"));
 
     assertEquals(new Date(5), allowing.deserialize(bytes));
   }

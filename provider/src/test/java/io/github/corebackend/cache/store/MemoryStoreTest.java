@@ -199,7 +199,7 @@ class MemoryStoreTest {
   @Test
   void storeByValueNeverSharesMutableObjects() {
     MemoryStore<Date, Date> byValue = new MemoryStore<>(0,
-        new SerializingCopier(JdkSerializer.trusted(getClass().getClassLoader()), "dates"), clock,
+        copier("dates"), clock,
         StoreObserver.none());
     Date key = new Date(1);
     Date value = new Date(2);
@@ -218,7 +218,7 @@ class MemoryStoreTest {
   @Test
   void storeByValueKeepsImmutableValuesAsTheyAre() {
     MemoryStore<String, String> byValue = new MemoryStore<>(0,
-        new SerializingCopier(JdkSerializer.trusted(getClass().getClassLoader()), "strings"), clock,
+        copier("strings"), clock,
         StoreObserver.none());
     String value = new String("immutable");
     byValue.write("k", WriteOp.put(value, false), EntryExpiry.ETERNAL_ENTRIES, WriteHooks.none());
@@ -229,7 +229,7 @@ class MemoryStoreTest {
   @Test
   void storeByValueRejectsNonSerializableValuesNamingTheCache() {
     MemoryStore<String, Object> byValue = new MemoryStore<>(0,
-        new SerializingCopier(JdkSerializer.trusted(getClass().getClassLoader()), "things"), clock,
+        copier("things"), clock,
         StoreObserver.none());
 
     CacheSerializationException e = assertThrows(CacheSerializationException.class, () -> byValue.write("k",
@@ -265,5 +265,10 @@ class MemoryStoreTest {
     Iterator<String> iterator = store.keyIterator();
     iterator.forEachRemaining(keys::add);
     return keys;
+  }
+
+  private SerializingCopier copier(String cacheName) {
+    JdkSerializer serializer = JdkSerializer.trusted(getClass().getClassLoader());
+    return new SerializingCopier(serializer, serializer, cacheName);
   }
 }

@@ -1,0 +1,148 @@
+package io.github.corebackend.cache.serial;
+
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.TreeNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.MapperConfig;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.jsontype.PolymorphicTypeValidator;
+import io.github.corebackend.cache.CacheSerializationException;
+import java.io.IOException;
+import java.lang.reflect.Modifier;
+
+/**
+ * Jackson data binding over a JSON or MessagePack factory, typed by the cache's declared type.
+ *
+ * <p>A concrete declared type ({@code User}) is written as plain JSON and read back as that type: no
+ * class names travel with the data. A declared type that does not say what to build ({@code Object},
+ * an interface, an abstract class) makes every value carry its class name, and reading back resolves
+ * those names only through the {@link ClassAllowList}, so bytes from a shared store cannot make the
+ * JVM instantiate a class nobody allowed.
+ *
+ * <p>Load this class only after {@link Serializers} found Jackson on the classpath.
+ */
+final class JacksonSerializer implements Serializer {
+
+  private final ObjectReader reader;
+  private final ObjectWriter writer;
+  private final String typeName;
+
+  private JacksonSerializer(ObjectReader reader, ObjectWriter writer, String typeName) {
+    this.reader = reader;
+    this.writer = writer;
+    this.typeName = typeName;
+  }
+
+  /** A JSON serializer. */
+  static Serializer json(SerializerContext context) {
+    return create(new JsonFactory(), context);
+  }
+
+  /** A MessagePack serializer; needs {@code jackson-dataformat-msgpack}. */
+  static Serializer msgpack(SerializerContext context) {
+    return create(MessagePackSupport.factory(), context);
+  }
+
+  private static Serializer create(JsonFactory factory, SerializerContext context) {
+    ObjectMapper mapper = new ObjectMapper(factory);
+    // Entries outlive deployments: a field a newer class dropped must not make old entries unreadable.
+    mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    mapper.disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
+    mapper.enable(SerializationFeature.WRITE_DATES_WITH_ZONE_ID);
+    mapper.disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
+    if (JavaTimeSupport.isPresent()) {
+      JavaTimeSupport.register(mapper);
+    }
+    mapper.setTypeFactory(mapper.getTypeFactory().withClassLoader(context.classLoader()));
+    Class<?> type = context.type();
+    if (needsTypeNames(type)) {
+      ObjectMapper.DefaultTypeResolverBuilder typing = new EveryTypeNamed(new AllowListValidator(context.allowList()));
+      typing.init(JsonTypeInfo.Id.CLASS, null);
+      typing.inclusion(JsonTypeInfo.As.PROPERTY);
+      mapper.setDefaultTyping(typing);
+    }
+    JavaType javaType = mapper.constructType(type);
+    return new JacksonSerializer(mapper.readerFor(javaType), mapper.writerFor(javaType), type.getName());
+  }
+
+  private static boolean needsTypeNames(Class<?> type) {
+    return type == Object.class || type.isInterface()
+        || (!type.isPrimitive() && !type.isArray() && Modifier.isAbstract(type.getModifiers()));
+  }
+
+  @Override
+  public byte[] serialize(Object value) {
+    try {
+      return writer.writeValueAsBytes(value);
+    } catch (IOException e) {
+      throw new CacheSerializationException("Cannot write " + value.getClass().getName() + " with Jackson: "
+          + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Object deserialize(byte[] bytes) {
+    return deserialize(bytes, 0, bytes.length);
+  }
+
+  @Override
+  public Object deserialize(byte[] bytes, int offset, int length) {
+    try {
+      return reader.readValue(bytes, offset, length);
+    } catch (InvalidTypeIdException e) {
+      throw new CacheSerializationException("Class not allowed or unknown: " + e.getTypeId()
+          + " (add it to cache.serializer.allow-list if it is trusted)", e);
+    } catch (IOException e) {
+      throw new CacheSerializationException("Cannot read " + length + " bytes as " + typeName + " with Jackson: "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** Names the class of every value, so that an untyped cache reads back what it was given. */
+  private static final class EveryTypeNamed extends ObjectMapper.DefaultTypeResolverBuilder {
+    private static final long serialVersionUID = 1L;
+
+    EveryTypeNamed(PolymorphicTypeValidator validator) {
+      super(ObjectMapper.DefaultTyping.NON_FINAL, validator);
+    }
+
+    @Override
+    public boolean useForType(JavaType type) {
+      // Final types too: a Long must not come back as an Integer.
+      return !type.isPrimitive() && !TreeNode.class.isAssignableFrom(type.getRawClass());
+    }
+  }
+
+  /** Resolves a class name from the data only when the allow-list allows it. */
+  private static final class AllowListValidator extends PolymorphicTypeValidator.Base {
+    private static final long serialVersionUID = 1L;
+
+    private final transient ClassAllowList allowList;
+
+    AllowListValidator(ClassAllowList allowList) {
+      this.allowList = allowList;
+    }
+
+    @Override
+    public Validity validateBaseType(MapperConfig<?> config, JavaType baseType) {
+      return Validity.INDETERMINATE;
+    }
+
+    @Override
+    public Validity validateSubClassName(MapperConfig<?> config, JavaType baseType, String subClassName) {
+      return allowList.allows(subClassName) ? Validity.ALLOWED : Validity.DENIED;
+    }
+
+    @Override
+    public Validity validateSubType(MapperConfig<?> config, JavaType baseType, JavaType subType) {
+      return allowList.allows(subType.getRawClass().getName()) ? Validity.ALLOWED : Validity.DENIED;
+    }
+  }
+}
