@@ -37,6 +37,11 @@ public final class ConfigFile {
     this.entries = entries;
   }
 
+  /** Entries already read, from {@code origin}. */
+  static ConfigFile of(String origin, Properties entries) {
+    return new ConfigFile(origin, entries);
+  }
+
   /** Whether {@code uri} names a configuration file rather than only a manager. */
   public static boolean isConfigFile(URI uri) {
     return uri.getScheme() != null && FILE_SCHEMES.contains(uri.getScheme().toLowerCase(Locale.ROOT));
@@ -73,7 +78,7 @@ public final class ConfigFile {
     String resource = uri.getSchemeSpecificPart().replaceFirst("^/+", "");
     URL found = classLoader.getResource(resource);
     if (found == null) {
-      throw new FileNotFoundException(resource + " is not on the class path");
+      throw new FileNotFoundException(resource);
     }
     return found.openStream();
   }

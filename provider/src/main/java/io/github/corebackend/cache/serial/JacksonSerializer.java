@@ -1,5 +1,6 @@
 package io.github.corebackend.cache.serial;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.TreeNode;
@@ -15,6 +16,8 @@ import com.fasterxml.jackson.databind.jsontype.PolymorphicTypeValidator;
 import io.github.corebackend.cache.CacheSerializationException;
 import java.io.IOException;
 import java.lang.reflect.Modifier;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 
 /**
  * Jackson data binding over a JSON or MessagePack factory, typed by the cache's declared type.
@@ -41,16 +44,20 @@ final class JacksonSerializer implements Serializer {
 
   /** A JSON serializer. */
   static Serializer json(SerializerContext context) {
-    return create(new JsonFactory(), context);
+    return create(new ObjectMapper(new JsonFactory()), context);
   }
 
   /** A MessagePack serializer; needs {@code jackson-dataformat-msgpack}. */
   static Serializer msgpack(SerializerContext context) {
-    return create(MessagePackSupport.factory(), context);
+    ObjectMapper mapper = new ObjectMapper(MessagePackSupport.factory());
+    // MessagePack has no decimal type: as a double, 1.50 would come back as 1.5 and big values rounded.
+    JsonFormat.Value asText = JsonFormat.Value.forShape(JsonFormat.Shape.STRING);
+    mapper.configOverride(BigDecimal.class).setFormat(asText);
+    mapper.configOverride(BigInteger.class).setFormat(asText);
+    return create(mapper, context);
   }
 
-  private static Serializer create(JsonFactory factory, SerializerContext context) {
-    ObjectMapper mapper = new ObjectMapper(factory);
+  private static Serializer create(ObjectMapper mapper, SerializerContext context) {
     // Entries outlive deployments: a field a newer class dropped must not make old entries unreadable.
     mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);

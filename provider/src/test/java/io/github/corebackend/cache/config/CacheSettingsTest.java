@@ -1,13 +1,21 @@
 package io.github.corebackend.cache.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class CacheSettingsTest {
 
@@ -18,24 +26,182 @@ class CacheSettingsTest {
     assertEquals(Backend.MEMORY, settings.backend());
     assertEquals("default", settings.namespace());
     assertEquals(Duration.ZERO, settings.defaultTtl());
+    assertEquals(ExpiryKind.CREATED, settings.expiryKind());
+    assertEquals("jdk", settings.serializer());
+    assertEquals("", settings.serializerAllowList());
+    assertFalse(settings.statistics());
+    assertFalse(settings.management());
     assertEquals(10_000, settings.memoryMaxItems());
     assertEquals(Duration.ofMinutes(5), settings.memoryCleanupInterval());
-    assertEquals("jdk", settings.serializer());
-    assertEquals(1, settings.redis().poolSize());
+    assertFalse(settings.memoryStoreByReference());
+    assertEquals(new RedisSettings("redis://127.0.0.1:6379", 1, Duration.ofSeconds(2), Duration.ofSeconds(2),
+        Duration.ofSeconds(2)), settings.redis());
+    assertEquals(Set.of(), settings.declaredCaches());
   }
 
   @Test
-  void explicitPropertiesWinOverSystemPropertiesWhichWinOverTheEnvironment() {
-    Properties explicit = properties("cache.namespace", "explicit");
-    Properties system = properties("cache.namespace", "system", "cache.default-ttl", "90s");
-    Map<String, String> environment = Map.of("CACHE_NAMESPACE", "env", "CACHE_DEFAULT_TTL", "1h",
-        "CACHE_MEMORY_MAX_ITEMS", "250");
+  void everyKeyIsReadFromItsEnvironmentVariable() {
+    Map<String, String> environment = Map.ofEntries(Map.entry("CACHE_BACKEND", "Redis"),
+        Map.entry("CACHE_NAMESPACE", "tenant1"), Map.entry("CACHE_DEFAULT_TTL", "PT1H"),
+        Map.entry("CACHE_EXPIRY", "accessed"), Map.entry("CACHE_SERIALIZER", "JSON"),
+        Map.entry("CACHE_SERIALIZER_ALLOW_LIST", "com.example.**"), Map.entry("CACHE_STATISTICS", "true"),
+        Map.entry("CACHE_MANAGEMENT", "TRUE"), Map.entry("CACHE_MEMORY_MAX_ITEMS", "250"),
+        Map.entry("CACHE_MEMORY_CLEANUP_INTERVAL", "90s"), Map.entry("CACHE_MEMORY_STORE_BY_REFERENCE", "true"),
+        Map.entry("CACHE_REDIS_URL", "redis://cache:6380/2"), Map.entry("CACHE_REDIS_POOL_SIZE", "4"),
+        Map.entry("CACHE_REDIS_CONN_TIMEOUT", "3s"), Map.entry("CACHE_REDIS_READ_TIMEOUT", "250ms"),
+        Map.entry("CACHE_REDIS_WRITE_TIMEOUT", "1m"));
+    assertEquals(EnumSet.allOf(Setting.class).size(), environment.size(), "one variable per setting");
 
-    CacheSettings settings = CacheSettings.resolve(explicit, system, environment);
+    CacheSettings settings = CacheSettings.resolve(null, new Properties(), environment);
 
-    assertEquals("explicit", settings.namespace());
-    assertEquals(Duration.ofSeconds(90), settings.defaultTtl());
+    assertEquals(Backend.REDIS, settings.backend());
+    assertEquals("tenant1", settings.namespace());
+    assertEquals(Duration.ofHours(1), settings.defaultTtl());
+    assertEquals(ExpiryKind.ACCESSED, settings.expiryKind());
+    assertEquals("json", settings.serializer());
+    assertEquals("com.example.**", settings.serializerAllowList());
+    assertTrue(settings.statistics());
+    assertTrue(settings.management());
     assertEquals(250, settings.memoryMaxItems());
+    assertEquals(Duration.ofSeconds(90), settings.memoryCleanupInterval());
+    assertTrue(settings.memoryStoreByReference());
+    assertEquals(new RedisSettings("redis://cache:6380/2", 4, Duration.ofSeconds(3), Duration.ofMillis(250),
+        Duration.ofMinutes(1)), settings.redis());
+  }
+
+  @Test
+  void eachSourceWinsOverTheNext() {
+    Properties explicit = properties("cache.namespace", "explicit");
+    ConfigFile file = file("cache.namespace=file\ncache.default-ttl=5m\n");
+    Properties system = properties("cache.namespace", "system", "cache.default-ttl", "90s",
+        "cache.memory.max-items", "7");
+    Map<String, String> environment = Map.of("CACHE_NAMESPACE", "env", "CACHE_DEFAULT_TTL", "1h",
+        "CACHE_MEMORY_MAX_ITEMS", "250", "CACHE_REDIS_POOL_SIZE", "3");
+
+    CacheSettings settings = CacheSettings.resolve(explicit, file, system, environment);
+
+    assertEquals("explicit", settings.namespace(), "properties over file");
+    assertEquals(Duration.ofMinutes(5), settings.defaultTtl(), "file over system properties");
+    assertEquals(7, settings.memoryMaxItems(), "system properties over environment");
+    assertEquals(3, settings.redis().poolSize(), "environment over defaults");
+    assertEquals(Duration.ofSeconds(2), settings.redis().readTimeout(), "defaults last");
+  }
+
+  @Test
+  void aPerCacheValueInAnySourceBeatsManagerWideValues() {
+    Properties explicit = properties("cache.default-ttl", "5m", "cache.memory.max-items", "100");
+    Map<String, String> environment = Map.of("CACHE_DEFAULT_TTL_USERS", "1m", "CACHE_BACKEND_COM_EXAMPLE_USER",
+        "redis");
+
+    CacheSettings settings = CacheSettings.resolve(explicit, properties("cache.serializer.orders", "json"),
+        environment);
+
+    CacheSettings users = settings.forCache("users");
+    assertEquals(Duration.ofMinutes(1), users.defaultTtl());
+    assertEquals(100, users.memoryMaxItems(), "the rest comes from the manager");
+    assertEquals(Duration.ofMinutes(5), settings.forCache("orders").defaultTtl());
+    assertEquals("json", settings.forCache("orders").serializer());
+    assertEquals("jdk", settings.serializer());
+    assertEquals(Backend.REDIS, settings.forCache("com.example.User").backend(), "dots become underscores");
+    assertEquals(Backend.MEMORY, settings.backend());
+  }
+
+  @Test
+  void perCacheKeysOfTheFileAndThePropertiesDeclareCaches() {
+    ConfigFile file = file("""
+        cache.default-ttl=10m
+        cache.memory.max-items.users=50
+        cache.serializer.allow-list.com.example.Order=com.example.**
+        cache.statistics.sessions=true
+        """);
+
+    CacheSettings settings = CacheSettings.resolve(properties("cache.backend.carts", "memory",
+        "unrelated.key", "x"), file, properties("cache.backend.other", "redis"), Map.of());
+
+    assertEquals(Set.of("users", "com.example.Order", "sessions", "carts"), settings.declaredCaches());
+    assertEquals("com.example.**", settings.forCache("com.example.Order").serializerAllowList());
+    assertEquals("jdk", settings.forCache("com.example.Order").serializer());
+  }
+
+  @Test
+  void anUnknownKeyInTheFileFailsNamingFileAndKey() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> CacheSettings.resolve(null, file("cache.memory.max-itmes=5\n"), new Properties(), Map.of()));
+
+    assertTrue(e.getMessage().contains("'cache.memory.max-itmes' in test.properties"), e.getMessage());
+  }
+
+  @Test
+  void aBadPerCacheValueInTheFileFailsWhenResolvingNamingFileKeyAndValue() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> CacheSettings.resolve(null, file("cache.default-ttl.users=soon\n"), new Properties(), Map.of()));
+
+    assertTrue(e.getMessage().startsWith(
+        "Invalid cache.default-ttl.users (CACHE_DEFAULT_TTL_USERS) 'soon' in test.properties: not a duration"),
+        e.getMessage());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "cache.memory.max-items | -5 | between 0 and",
+      "cache.memory.max-items | lots | not a whole number",
+      "cache.redis.pool-size | 0 | between 1 and 1024",
+      "cache.backend | memcached | use memory or redis",
+      "cache.expiry | sometimes | use created, accessed, modified or touched",
+      "cache.default-ttl | 30 | not a duration",
+      "cache.memory.cleanup-interval | -5s | must not be negative",
+      "cache.redis.read-timeout | PT | not a duration",
+      "cache.statistics | yes | true or false",
+      "cache.serializer | xml | use jdk, json, msgpack or the name of a class",
+      "cache.redis.url | http://cache:6379 | use redis://",
+      "cache.redis.url | redis://cache:99999 | '99999' is not a port number",
+      "cache.redis.url | redis://:6379 | needs a host",
+      "cache.redis.url | redis-cluster://a:7000,b:x | 'x' is not a port number"})
+  void badValuesNameTheKeyTheVariableTheValueAndTheSource(String key, String value, String problem) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> CacheSettings.resolve(properties(key, value), new Properties(), Map.of()));
+
+    String variable = key.toUpperCase().replace('.', '_').replace('-', '_');
+    assertTrue(e.getMessage().startsWith("Invalid " + key + " (" + variable + ") '" + value
+        + "' in the cache manager's properties: "), e.getMessage());
+    assertTrue(e.getMessage().contains(problem), e.getMessage());
+  }
+
+  @Test
+  void aBadValueFromTheEnvironmentSaysSo() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> CacheSettings.resolve(null, new Properties(), Map.of("CACHE_MEMORY_MAX_ITEMS_USERS", "-1"))
+            .forCache("users"));
+
+    assertTrue(e.getMessage().contains("cache.memory.max-items.users (CACHE_MEMORY_MAX_ITEMS_USERS) '-1' in the "
+        + "environment"), e.getMessage());
+  }
+
+  @Test
+  void errorMessagesNeverShowARedisPassword() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> CacheSettings.resolve(properties("cache.redis.url", "redis://app:s3cret@cache:port"),
+            new Properties(), Map.of()));
+
+    assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+  }
+
+  @Test
+  void acceptsEveryDocumentedRedisAddressForm() {
+    for (String url : new String[] {"redis://cache:6379/2", "rediss://user:pw@cache", "redis://[::1]:6379",
+        "redis-sentinel://s1:26379,s2:26379/0#mymaster", "redis-cluster://a:7000,b:7001",
+        "redis://a:7000,redis://b:7001"}) {
+      assertEquals(url, CacheSettings.resolve(properties("cache.redis.url", url), new Properties(), Map.of())
+          .redis().url());
+    }
+  }
+
+  @Test
+  void customSerializerClassNamesKeepTheirCase() {
+    CacheSettings settings = CacheSettings.resolve(properties("cache.serializer", "com.example.KryoSerializer"),
+        new Properties(), Map.of());
+
+    assertEquals("com.example.KryoSerializer", settings.serializer());
   }
 
   @Test
@@ -45,38 +211,7 @@ class CacheSettingsTest {
     assertEquals("CACHE_MEMORY_CLEANUP_INTERVAL", Setting.MEMORY_CLEANUP_INTERVAL.environmentVariable());
     assertEquals("CACHE_REDIS_CONN_TIMEOUT", Setting.REDIS_CONN_TIMEOUT.environmentVariable());
     assertEquals("CACHE_REDIS_WRITE_TIMEOUT", Setting.REDIS_WRITE_TIMEOUT.environmentVariable());
-  }
-
-  @Test
-  void environmentSelectsTheBackendAndRedisSettings() {
-    CacheSettings settings = CacheSettings.resolve(null, new Properties(), Map.of("CACHE_BACKEND", "Redis",
-        "CACHE_REDIS_URL", "redis://cache:6380/2", "CACHE_REDIS_POOL_SIZE", "4",
-        "CACHE_REDIS_READ_TIMEOUT", "250ms"));
-
-    assertEquals(Backend.REDIS, settings.backend());
-    assertEquals("redis://cache:6380/2", settings.redis().url());
-    assertEquals(4, settings.redis().poolSize());
-    assertEquals(Duration.ofMillis(250), settings.redis().readTimeout());
-  }
-
-  @Test
-  void badValuesNameTheSettingAndItsEnvironmentVariable() {
-    IllegalArgumentException number = assertThrows(IllegalArgumentException.class, () -> CacheSettings.resolve(
-        properties("cache.memory.max-items", "lots"), new Properties(), Map.of()));
-    assertTrue(number.getMessage().contains("cache.memory.max-items (CACHE_MEMORY_MAX_ITEMS) 'lots'"),
-        number.getMessage());
-
-    IllegalArgumentException range = assertThrows(IllegalArgumentException.class, () -> CacheSettings.resolve(
-        properties("cache.redis.pool-size", "0"), new Properties(), Map.of()));
-    assertTrue(range.getMessage().contains("between 1 and 1024"), range.getMessage());
-
-    IllegalArgumentException backend = assertThrows(IllegalArgumentException.class, () -> CacheSettings.resolve(
-        null, new Properties(), Map.of("CACHE_BACKEND", "memcached")));
-    assertTrue(backend.getMessage().contains("memory or redis"), backend.getMessage());
-
-    IllegalArgumentException bool = assertThrows(IllegalArgumentException.class, () -> CacheSettings.resolve(
-        properties("cache.memory.store-by-reference", "yes"), new Properties(), Map.of()));
-    assertTrue(bool.getMessage().contains("true or false"), bool.getMessage());
+    assertEquals("CACHE_DEFAULT_TTL_HIBERNATE_REGION_1", Setting.DEFAULT_TTL.environmentVariableFor("hibernate.region-1"));
   }
 
   @Test
@@ -87,7 +222,18 @@ class CacheSettingsTest {
 
     assertEquals("t", copy.namespace());
     assertEquals(42L, copy.timeSource().currentTimeMillis());
+    assertEquals(42L, copy.forCache("users").timeSource().currentTimeMillis());
     assertTrue(copy.toString().contains("namespace=t"));
+  }
+
+  private static ConfigFile file(String text) {
+    Properties entries = new Properties();
+    try {
+      entries.load(new StringReader(text));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return ConfigFile.of("test.properties", entries);
   }
 
   private static Properties properties(String... keysAndValues) {
