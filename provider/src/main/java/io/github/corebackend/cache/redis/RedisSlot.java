@@ -41,7 +41,7 @@ final class RedisSlot<V> implements EntrySlot<V> {
 
   @Override
   public boolean valueEquals(V expected) {
-    return live != null && ValueCodec.samePayload(live, values.encode(expected));
+    return live != null && ValueCodec.samePayload(live, values.encode(key, expected));
   }
 
   @Override
@@ -50,7 +50,7 @@ final class RedisSlot<V> implements EntrySlot<V> {
       throw new IllegalStateException("No entry whose expiry could be kept");
     }
     action = "put";
-    payload = values.encode(value);
+    payload = values.encode(key, value);
     ttl = ttlMillis;
   }
 

@@ -131,15 +131,15 @@ final class RedisStore<K, V> implements Store<K, V> {
     if (storesPlainly(op.kind(), op.returnsOldValue(), expiry, hooks)) {
       byte[] redisKey = keys.encode(key);
       storePlainly(op.kind().name().toLowerCase(Locale.ROOT), List.of(key),
-          List.of(List.of(redisKey)), List.of(List.of(values.encodeEternal(op.value()))));
+          List.of(List.of(redisKey)), List.of(List.of(values.encodeEternal(key, op.value()))));
       WriteOutcome<V> outcome = storedPlainly(op.value());
       hooks.afterCommit(key, outcome);
       return outcome;
     }
     boolean wantOld = op.returnsOldValue() || hooks.needsOldValue();
     List<byte[]> args = writeArguments(op.kind(), expiry, wantOld);
-    args.add(op.value() == null ? NONE : values.encode(op.value()));
-    args.add(op.expected() == null ? NONE : values.encode(op.expected()));
+    args.add(op.value() == null ? NONE : values.encode(key, op.value()));
+    args.add(op.expected() == null ? NONE : values.encode(key, op.expected()));
     byte[] redisKey = keys.encode(key);
     return inOrder(redisKey, () -> {
       List<Object> reply = evalOne(op.kind().name().toLowerCase(Locale.ROOT), key, RedisScript.WRITE,
@@ -349,7 +349,7 @@ final class RedisStore<K, V> implements Store<K, V> {
       for (List<K> groupKeys : groups.keys) {
         List<byte[]> groupValues = new ArrayList<>(groupKeys.size());
         for (K key : groupKeys) {
-          groupValues.add(values.encodeEternal(entries.get(key)));
+          groupValues.add(values.encodeEternal(key, entries.get(key)));
         }
         stored.add(groupValues);
       }
@@ -361,7 +361,7 @@ final class RedisStore<K, V> implements Store<K, V> {
       List<byte[]> args = writeArguments(kind, expiry, hooks.needsOldValue());
       for (K key : groupKeys) {
         V value = entries.get(key);
-        args.add(value == null ? NONE : values.encode(value));
+        args.add(value == null ? NONE : values.encode(key, value));
         args.add(NONE);
       }
       return args;

@@ -28,19 +28,23 @@ final class ValueCodec<V> {
     this.cacheName = cacheName;
   }
 
-  /** The serialized form of {@code value}, without header. */
-  byte[] encode(V value) {
+  /**
+   * The serialized form of {@code value}, without header.
+   *
+   * @param key named in the error when the value cannot be serialized
+   */
+  byte[] encode(Object key, V value) {
     try {
       return serializer.serialize(value);
     } catch (CacheSerializationException e) {
-      throw new CacheSerializationException("Cache '" + cacheName + "': cannot serialize a value of type "
-          + value.getClass().getName() + ": " + e.getMessage(), e);
+      throw new CacheSerializationException("Cache '" + cacheName + "': cannot serialize the value of key " + key
+          + ", of type " + value.getClass().getName() + ": " + e.getMessage(), e);
     }
   }
 
   /** The stored form of {@code value} for an entry that never expires: header and serialized value. */
-  byte[] encodeEternal(V value) {
-    byte[] payload = encode(value);
+  byte[] encodeEternal(Object key, V value) {
+    byte[] payload = encode(key, value);
     byte[] stored = Arrays.copyOf(ETERNAL_HEADER, HEADER + payload.length);
     System.arraycopy(payload, 0, stored, HEADER, payload.length);
     return stored;
@@ -75,8 +79,8 @@ final class ValueCodec<V> {
     try {
       return (V) serializer.deserialize(stored, HEADER, stored.length - HEADER);
     } catch (CacheSerializationException e) {
-      throw new CacheSerializationException("Cache '" + cacheName + "': corrupt value under key " + key + ": "
-          + e.getMessage(), e);
+      throw new CacheSerializationException("Cache '" + cacheName + "': cannot read the value under key " + key
+          + ": " + e.getMessage(), e);
     } catch (ClassCastException e) {
       throw new CacheSerializationException("Cache '" + cacheName + "': value under key " + key
           + " has an unexpected type: " + e.getMessage(), e);

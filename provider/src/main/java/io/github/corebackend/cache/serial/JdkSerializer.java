@@ -66,13 +66,24 @@ public final class JdkSerializer implements Serializer {
 
   @Override
   public Object deserialize(byte[] bytes, int offset, int length) {
+    Class<?>[] rejected = new Class<?>[1];
     try (ObjectInputStream in = new LoaderObjectInputStream(new ByteArrayInputStream(bytes, offset, length),
         classLoader)) {
       if (filter != null) {
-        in.setObjectInputFilter(filter);
+        in.setObjectInputFilter(info -> {
+          ObjectInputFilter.Status status = filter.checkInput(info);
+          if (status == ObjectInputFilter.Status.REJECTED) {
+            rejected[0] = info.serialClass();
+          }
+          return status;
+        });
       }
       return in.readObject();
     } catch (InvalidClassException e) {
+      if (rejected[0] != null) {
+        throw new CacheSerializationException("Class not allowed: " + rejected[0].getName()
+            + " (add it to cache.serializer.allow-list if it is trusted)", e);
+      }
       throw new CacheSerializationException("Class not allowed or incompatible: " + e.getMessage(), e);
     } catch (ClassNotFoundException e) {
       throw new CacheSerializationException("Class not found: " + e.getMessage(), e);

@@ -12,12 +12,13 @@ import java.lang.reflect.InvocationTargetException;
 public final class Serializers {
 
   /**
-   * Classes that are safe to deserialize from a shared store: JDK value types, and Hibernate's cache
-   * keys and entries. {@code java.net.URL} is left out on purpose: deserializing one can make the JVM
-   * resolve a host name of the attacker's choice.
+   * Classes that are safe to deserialize from a shared store: JDK value types, arrays of
+   * {@code Serializable} (an interface, so never instantiated itself; Hibernate keeps entity state in
+   * them), and Hibernate's cache keys and entries. {@code java.net.URL} is left out on purpose:
+   * deserializing one can make the JVM resolve a host name of the attacker's choice.
    */
   public static final String DEFAULT_ALLOW_LIST = "java.lang.*;java.util.*;java.math.*;java.time.*;"
-      + "java.time.chrono.*;java.time.zone.*;java.net.URI;org.hibernate.cache.**";
+      + "java.time.chrono.*;java.time.zone.*;java.net.URI;java.io.Serializable;org.hibernate.cache.**";
 
   /** The library the {@code json} and {@code msgpack} serializers need. */
   public static final String JACKSON_ARTIFACT = "com.fasterxml.jackson.core:jackson-databind";
