@@ -32,6 +32,9 @@ import java.math.BigInteger;
  */
 final class JacksonSerializer implements Serializer {
 
+  private static final boolean JAVA_TIME_PRESENT =
+      Serializers.isPresent("com.fasterxml.jackson.datatype.jsr310.JavaTimeModule");
+
   private final ObjectReader reader;
   private final ObjectWriter writer;
   private final String typeName;
@@ -64,7 +67,7 @@ final class JacksonSerializer implements Serializer {
     mapper.disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
     mapper.enable(SerializationFeature.WRITE_DATES_WITH_ZONE_ID);
     mapper.disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
-    if (JavaTimeSupport.isPresent()) {
+    if (JAVA_TIME_PRESENT) {
       JavaTimeSupport.register(mapper);
     }
     mapper.setTypeFactory(mapper.getTypeFactory().withClassLoader(context.classLoader()));
