@@ -22,7 +22,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
 import javax.cache.Cache;
+import javax.cache.CacheException;
 import javax.cache.CacheManager;
 import javax.cache.configuration.CacheEntryListenerConfiguration;
 import javax.cache.configuration.CompleteConfiguration;
@@ -71,6 +73,7 @@ public final class UnifiedCache<K, V> implements Cache<K, V> {
   private final WriteHooks<K, V> writeHooks = new CacheHooks(true, true);
   private final WriteHooks<K, V> storeOnlyHooks = new CacheHooks(false, true);
   private final WriteHooks<K, V> loadHooks = new CacheHooks(false, false);
+  private final LoadsInFlight<K, V> loadsInFlight;
 
   private volatile boolean statisticsEnabled;
   private volatile boolean closed;
@@ -87,6 +90,7 @@ public final class UnifiedCache<K, V> implements Cache<K, V> {
       StoreFactory stores, Executor executor, Factory<ExpiryPolicy> defaultExpiry) {
     this.manager = manager;
     this.name = name;
+    this.loadsInFlight = new LoadsInFlight<>(name);
     this.configuration = configuration;
     this.keyType = configuration.getKeyType();
     this.valueType = configuration.getValueType();
@@ -138,6 +142,51 @@ public final class UnifiedCache<K, V> implements Cache<K, V> {
     events.deliverPending(mark);
     recordGetTime(start);
     return value;
+  }
+
+  /**
+   * Returns the value of {@code key}, loading it with {@code valueLoader} and keeping it when absent.
+   * Callers in this JVM that ask for a key whose load is running wait for that load instead of
+   * running their own, and all get its value. A failing load reaches every waiting caller and keeps
+   * nothing; a {@code null} from the loader keeps nothing either. The loaded value is stored as a
+   * read-through load would be: it fires a created event and no cache writer.
+   *
+   * <p>{@link GetOrLoad#get} offers this for a {@code Cache} typed by the caller.
+   *
+   * @throws CacheLoaderException when the loader fails, with its exception as the cause
+   * @throws IllegalStateException when the cache is closed, or the loader asks for its own key
+   */
+  public V getOrLoad(K key, Function<? super K, ? extends V> valueLoader) {
+    requireNonNull(valueLoader, () -> message("the value loader must not be null"));
+    V value = get(key);
+    return value != null ? value : loadsInFlight.run(key, () -> loadAbsent(key, valueLoader));
+  }
+
+  /** Loads and keeps the value of {@code key}, unless a load that just ended already kept one. */
+  private V loadAbsent(K key, Function<? super K, ? extends V> valueLoader) {
+    int mark = events.mark();
+    V value;
+    try {
+      value = store.get(key, expiry);
+      if (value == null) {
+        V loaded = callValueLoader(key, valueLoader);
+        value = loaded == null ? null : loadThroughValue(key, loaded);
+      }
+    } catch (RuntimeException | Error e) {
+      throw deliverAfterFailure(mark, e);
+    }
+    events.deliverPending(mark);
+    return value;
+  }
+
+  private V callValueLoader(K key, Function<? super K, ? extends V> valueLoader) {
+    try {
+      return valueLoader.apply(key);
+    } catch (CacheException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new CacheLoaderException(message("the value loader failed for key " + key), e);
+    }
   }
 
   @Override

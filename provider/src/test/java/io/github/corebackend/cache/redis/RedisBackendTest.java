@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.corebackend.cache.CacheBackendException;
 import io.github.corebackend.cache.CacheSerializationException;
+import io.github.corebackend.cache.GetOrLoad;
 import io.github.corebackend.cache.UnifiedCache;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -164,6 +165,21 @@ class RedisBackendTest {
         .createCache("allowing", new MutableConfiguration<>());
     allowing.put("thing", new Thing("y"));
     assertEquals(new Thing("y"), allowing.get("thing"));
+  }
+
+  @Test
+  void getOrLoadKeepsTheLoadedValueInRedisForOtherJvms() {
+    String namespace = "load-" + System.nanoTime();
+    Cache<String, String> first = manager("cache.namespace", namespace).createCache("users",
+        new MutableConfiguration<>());
+    Cache<String, String> second = manager("cache.namespace", namespace).createCache("users",
+        new MutableConfiguration<>());
+
+    assertEquals("loaded 7", GetOrLoad.get(first, "7", key -> "loaded " + key));
+
+    assertEquals("loaded 7", GetOrLoad.get(second, "7", key -> {
+      throw new AssertionError("the other JVM's load is in Redis");
+    }));
   }
 
   @Test
