@@ -222,6 +222,31 @@ class UnifiedCacheTest {
   }
 
   @Test
+  void eachMemoryCacheIsSweptAtItsOwnInterval() throws InterruptedException {
+    UnifiedCacheManager sweeping = TestManagers.create(clock, "cache.memory.cleanup-interval.fast", "20ms",
+        "cache.default-ttl", "1s");
+    try {
+      UnifiedCache<String, String> fast = sweeping.createCache("fast", new MutableConfiguration<String, String>())
+          .unwrap(UnifiedCache.class);
+      UnifiedCache<String, String> slow = sweeping.createCache("slow", new MutableConfiguration<String, String>())
+          .unwrap(UnifiedCache.class);
+      fast.put("k", "v");
+      slow.put("k", "v");
+      clock.advanceMillis(1_000);
+
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (fast.size() > 0 && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+
+      assertEquals(0, fast.size(), "swept every 20ms");
+      assertEquals(1, slow.size(), "left to the default 5 minute sweep");
+    } finally {
+      sweeping.close();
+    }
+  }
+
+  @Test
   void theBackgroundSweepFiresExpiredEvents() {
     RecordingListener<String, String> listener = new RecordingListener<>();
     UnifiedCache<String, String> cache = manager.createCache("swept", new MutableConfiguration<String, String>()

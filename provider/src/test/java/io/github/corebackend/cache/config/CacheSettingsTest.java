@@ -13,6 +13,8 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javax.cache.expiry.ExpiryPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -194,6 +196,16 @@ class CacheSettingsTest {
       assertEquals(url, CacheSettings.resolve(properties("cache.redis.url", url), new Properties(), Map.of())
           .redis().url());
     }
+  }
+
+  @ParameterizedTest
+  @CsvSource({"created, CreatedExpiryPolicy", "accessed, AccessedExpiryPolicy", "modified, ModifiedExpiryPolicy",
+      "touched, TouchedExpiryPolicy"})
+  void theExpiryKindNamesTheJCachePolicyTheDefaultTtlBecomes(String kind, String policy) {
+    ExpiryPolicy created = ExpiryKind.parse(kind).factoryOf(Duration.ofSeconds(90)).create();
+
+    assertEquals(policy, created.getClass().getSimpleName());
+    assertEquals(new javax.cache.expiry.Duration(TimeUnit.MILLISECONDS, 90_000), created.getExpiryForCreation());
   }
 
   @Test
