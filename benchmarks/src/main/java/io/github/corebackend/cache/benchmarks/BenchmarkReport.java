@@ -23,11 +23,11 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * peer's throughput as a ratio to Caffeine's JCache (memory) and to raw Lettuce (Redis). The Redis
  * benchmarks use a server this report starts on a free loopback port. Arguments: {@code short} (the
  * default, about ten minutes) or {@code full} (longer iterations), then optionally the parts to run,
- * of {@code hit-ratio}, {@code memory} and {@code redis} (all by default).
+ * of {@code hit-ratio}, {@code memory}, {@code redis} and {@code serializer} (all by default).
  */
 public final class BenchmarkReport {
 
-  private static final String[] PARTS = {"hit-ratio", "memory", "redis"};
+  private static final String[] PARTS = {"hit-ratio", "memory", "redis", "serializer"};
   private static final String[] MEMORY_OPERATIONS = {"get", "put", "getPut"};
   private static final String[] REDIS_OPERATIONS = {"get", "put", "getAll", "putAll"};
   private static final MemoryPeer[] ALLOCATION_PEERS = {MemoryPeer.UNIFIED, MemoryPeer.UNIFIED_BY_VALUE,
@@ -61,6 +61,9 @@ public final class BenchmarkReport {
       try (RedisTestServer server = RedisTestServer.startOwn()) {
         report.redis(server.url());
       }
+    }
+    if (parts.contains("serializer")) {
+      report.serializer();
     }
   }
 
@@ -127,6 +130,31 @@ public final class BenchmarkReport {
       System.out.printf("getAll(%d) %2d threads: %6.2f x the keys/s of single gets%n", RedisBenchmark.BATCH,
           threads, RedisBenchmark.BATCH * scores.get("getAll", ours, threads) / scores.get("get", ours, threads));
     }
+  }
+
+  private void serializer() throws RunnerException {
+    Scores scores = new Scores();
+    scores.add(1, run("serializers, 1 thread", options(SerializerBenchmark.class, "encode", "decode").threads(1)));
+    System.out.printf("%nSerializers, encode and decode of one Order, ops/us (x = ratio to the Redisson codec of"
+        + " the same kind)%n");
+    System.out.printf("%-24s %7s %10s %7s %10s %7s  %s%n", "peer", "bytes", "encode", "x", "decode", "x",
+        "compared with");
+    for (SerializerPeer peer : SerializerPeer.values()) {
+      String anchor = anchorOf(peer).name();
+      int bytes = peer.open().encode(Order.sample()).length;
+      System.out.printf("%-24s %7d %10.2f %7.2f %10.2f %7.2f  %s%n", peer, bytes,
+          scores.get("encode", peer.name(), 1), scores.ratio("encode", peer.name(), anchor, 1),
+          scores.get("decode", peer.name(), 1), scores.ratio("decode", peer.name(), anchor, 1), anchor);
+    }
+  }
+
+  /** Redisson's codec of the same kind: Java serialization, JSON, or a compact binary form. */
+  private static SerializerPeer anchorOf(SerializerPeer peer) {
+    String name = peer.name();
+    if (name.contains("JSON")) {
+      return SerializerPeer.REDISSON_JSON;
+    }
+    return name.contains("JDK") ? SerializerPeer.REDISSON_JDK : SerializerPeer.REDISSON_KRYO;
   }
 
   private ChainedOptionsBuilder options(Class<?> benchmark, String... operations) {

@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -72,7 +74,8 @@ public final class SampleValues {
         new ArrayList<>(List.of("a", 1L, 2.5d)), map, new TreeSet<>(List.of("x", "y")),
         LocalDate.of(2026, 11, 24), LocalDateTime.of(2026, 11, 24, 15, 30, 5, 123_000_000),
         Instant.parse("2026-11-24T15:30:05.123456789Z"),
-        ZonedDateTime.of(2026, 11, 24, 16, 30, 0, 0, ZoneId.of("Europe/Paris")), Duration.ofMinutes(90),
+        ZonedDateTime.of(2026, 11, 24, 16, 30, 0, 0, ZoneId.of("Europe/Paris")),
+        OffsetDateTime.of(2026, 11, 24, 16, 30, 0, 0, ZoneOffset.ofHours(-5)), Duration.ofMinutes(90),
         new long[] {1, 2, 3});
   }
 
