@@ -2,12 +2,12 @@ package io.github.corebackend.cache;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.corebackend.cache.UnifiedCache.StoreFactory;
 import io.github.corebackend.cache.config.Backend;
 import io.github.corebackend.cache.config.CacheSettings;
+import io.github.corebackend.cache.config.RedisSettings;
 import io.github.corebackend.cache.redis.RedisAvailability;
 import io.github.corebackend.cache.redis.RedisBackend;
-import io.github.corebackend.cache.UnifiedCache.StoreFactory;
-import io.github.corebackend.cache.config.RedisSettings;
 import io.github.corebackend.cache.serial.Serializers;
 import io.github.corebackend.cache.store.Copier;
 import io.github.corebackend.cache.store.MemoryStore;
@@ -113,6 +113,7 @@ public final class UnifiedCacheManager implements CacheManager {
   }
 
   @Override
+  @SuppressWarnings("unchecked")
   public <K, V> Cache<K, V> getCache(String cacheName, Class<K> keyType, Class<V> valueType) {
     requireOpen();
     requireNonNull(cacheName, "cacheName must not be null");
@@ -128,9 +129,7 @@ public final class UnifiedCacheManager implements CacheManager {
           + " -> " + configuration.getValueType().getName() + ", not " + keyType.getName() + " -> "
           + valueType.getName());
     }
-    @SuppressWarnings("unchecked")
-    Cache<K, V> typed = (Cache<K, V>) cache;
-    return typed;
+    return (Cache<K, V>) cache;
   }
 
   @Override

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Cache managers configured by a file their URI names, as Hibernate and Spring Boot configure them. */
+@SuppressWarnings("unchecked") // getConfiguration(CompleteConfiguration.class) of raw Class
 class ConfigFileTest {
 
   private static final String FILE = """

@@ -88,7 +88,7 @@ public final class CacheSettings {
   }
 
   /** Resolves settings from the given sources, a configuration file among them. */
-  public static CacheSettings resolve(Properties explicit, ConfigFile file, Properties system,
+  static CacheSettings resolve(Properties explicit, ConfigFile file, Properties system,
       Map<String, String> environment) {
     ConfigSources sources = new ConfigSources(explicit == null ? new Properties() : explicit, file, system,
         environment);

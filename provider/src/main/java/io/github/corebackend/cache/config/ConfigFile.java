@@ -22,7 +22,7 @@ import java.util.Set;
  * file over this way, as {@code file:} or {@code jar:} URIs; {@code classpath:} URIs are resolved
  * through the manager's class loader.
  */
-public final class ConfigFile {
+final class ConfigFile {
 
   private static final Set<String> FILE_SCHEMES = Set.of("file", "jar", "classpath");
 
@@ -43,7 +43,7 @@ public final class ConfigFile {
   }
 
   /** Whether {@code uri} names a configuration file rather than only a manager. */
-  public static boolean isConfigFile(URI uri) {
+  static boolean isConfigFile(URI uri) {
     return uri.getScheme() != null && FILE_SCHEMES.contains(uri.getScheme().toLowerCase(Locale.ROOT));
   }
 
@@ -52,7 +52,7 @@ public final class ConfigFile {
    *
    * @throws IllegalArgumentException naming the file when it cannot be found or read
    */
-  public static ConfigFile read(URI uri, ClassLoader classLoader) {
+  static ConfigFile read(URI uri, ClassLoader classLoader) {
     if (!isConfigFile(uri)) {
       return NONE;
     }
