@@ -9,7 +9,7 @@ public interface Copier {
   /** Store-by-reference: keeps and returns the caller's objects as they are. */
   Copier IDENTITY = new Copier() {
     @Override
-    public Object toStored(Object value) {
+    public Object toStored(Object key, Object value) {
       return value;
     }
 
@@ -29,8 +29,12 @@ public interface Copier {
     }
   };
 
-  /** The form in which {@code value} is kept; later changes to {@code value} must not affect it. */
-  Object toStored(Object value);
+  /**
+   * The form in which {@code value} is kept; later changes to {@code value} must not affect it.
+   *
+   * @param key the entry's key, named in errors
+   */
+  Object toStored(Object key, Object value);
 
   /** A value for a caller, built from the stored form; changes to it must not affect the store. */
   Object fromStored(Object stored);

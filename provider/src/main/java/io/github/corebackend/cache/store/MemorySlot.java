@@ -70,7 +70,7 @@ final class MemorySlot<K, V> implements EntrySlot<V> {
       throw new IllegalStateException("No entry whose expiry could be kept");
     }
     change = PUT;
-    newValue = copier.toStored(value);
+    newValue = copier.toStored(key, value);
     newTtl = ttlMillis;
   }
 

@@ -49,8 +49,8 @@ public final class SerializingCopier implements Copier {
   }
 
   @Override
-  public Object toStored(Object value) {
-    return isImmutable(value) ? value : new Serialized(serialize(valueSerializer, value, "value"));
+  public Object toStored(Object key, Object value) {
+    return isImmutable(value) ? value : new Serialized(serialize(valueSerializer, value, "value of key " + key));
   }
 
   @Override
@@ -74,7 +74,7 @@ public final class SerializingCopier implements Copier {
       return serializer.serialize(object);
     } catch (CacheSerializationException e) {
       throw new CacheSerializationException("Cache '" + cacheName + "' stores by value and cannot copy the "
-          + role + " of type " + object.getClass().getName() + ": " + e.getMessage(), e);
+          + role + ", of type " + object.getClass().getName() + ": " + e.getMessage(), e);
     }
   }
 

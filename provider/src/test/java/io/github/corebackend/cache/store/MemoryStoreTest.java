@@ -235,6 +235,7 @@ class MemoryStoreTest {
     CacheSerializationException e = assertThrows(CacheSerializationException.class, () -> byValue.write("k",
         WriteOp.put(new Object(), false), EntryExpiry.ETERNAL_ENTRIES, WriteHooks.none()));
     assertTrue(e.getMessage().contains("'things'"), e.getMessage());
+    assertTrue(e.getMessage().contains("value of key k, of type java.lang.Object"), e.getMessage());
     assertFalse(byValue.containsKey("k"));
   }
 
