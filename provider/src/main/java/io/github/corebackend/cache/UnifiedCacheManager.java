@@ -6,8 +6,10 @@ import io.github.corebackend.cache.UnifiedCache.StoreFactory;
 import io.github.corebackend.cache.config.Backend;
 import io.github.corebackend.cache.config.CacheSettings;
 import io.github.corebackend.cache.config.RedisSettings;
+import io.github.corebackend.cache.near.NearStore;
 import io.github.corebackend.cache.redis.RedisAvailability;
 import io.github.corebackend.cache.redis.RedisBackend;
+import io.github.corebackend.cache.redis.TrackedStore;
 import io.github.corebackend.cache.serial.Serializers;
 import io.github.corebackend.cache.store.Copier;
 import io.github.corebackend.cache.store.MemoryStore;
@@ -163,9 +165,10 @@ public final class UnifiedCacheManager implements CacheManager {
   /** Called under the {@code caches} lock. */
   private <K, V> UnifiedCache<K, V> create(String cacheName, Configuration<K, V> given) {
     CacheSettings cacheSettings = settingsOf(cacheName);
-    if (cacheSettings.backend() == Backend.REDIS && !given.isStoreByValue()) {
-      throw new UnsupportedOperationException("Cache '" + cacheName + "': the redis backend keeps entries by "
-          + "value in Redis and cannot store by reference; remove setStoreByValue(false) or use the memory backend");
+    if (cacheSettings.backend().usesRedis() && !given.isStoreByValue()) {
+      throw new UnsupportedOperationException("Cache '" + cacheName + "': the " + backendName(cacheSettings)
+          + " backend keeps entries by value in Redis and cannot store by reference; remove "
+          + "setStoreByValue(false) or use the memory backend");
     }
     StoreFactory stores = new StoreFactory() {
       @Override
@@ -207,9 +210,10 @@ public final class UnifiedCacheManager implements CacheManager {
     return settings.defaultTtl().isZero() ? null : settings.expiryKind().factoryOf(settings.defaultTtl());
   }
 
+  /** Memory caches and the fronts of near caches drop expired entries in the background. */
   private void scheduleSweep(UnifiedCache<?, ?> cache, CacheSettings cacheSettings) {
     long sweepMillis = cacheSettings.memoryCleanupInterval().toMillis();
-    if (cacheSettings.backend() == Backend.MEMORY && sweepMillis > 0) {
+    if (cacheSettings.backend() != Backend.REDIS && sweepMillis > 0) {
       sweeps.put(cache, housekeeping.scheduleWithFixedDelay(() -> sweepExpired(cache), sweepMillis, sweepMillis,
           TimeUnit.MILLISECONDS));
     }
@@ -304,19 +308,32 @@ public final class UnifiedCacheManager implements CacheManager {
     Class<K> keyType = configuration.getKeyType();
     Class<V> valueType = configuration.getValueType();
     try {
-      if (cacheSettings.backend() == Backend.REDIS) {
-        return redisBackend(cacheName, cacheSettings.redis()).createStore(cacheName, cacheSettings.namespace(),
-            Serializers.forRemoteStore(cacheSettings, cacheName, keyType, loader),
-            Serializers.forRemoteStore(cacheSettings, cacheName, valueType, loader), observer);
-      }
       Copier copier = configuration.isStoreByValue()
           ? new SerializingCopier(Serializers.forCopies(cacheSettings, cacheName, keyType, loader),
               Serializers.forCopies(cacheSettings, cacheName, valueType, loader), cacheName)
           : Copier.IDENTITY;
-      return new MemoryStore<>(cacheSettings.memoryMaxItems(), copier, settings.timeSource(), observer);
+      switch (cacheSettings.backend()) {
+        case REDIS:
+          return redisBackend(cacheName, cacheSettings).createStore(cacheName, cacheSettings.namespace(),
+              Serializers.forRemoteStore(cacheSettings, cacheName, keyType, loader),
+              Serializers.forRemoteStore(cacheSettings, cacheName, valueType, loader), observer);
+        case NEAR:
+          TrackedStore<K, V> remote = redisBackend(cacheName, cacheSettings).createTrackedStore(cacheName,
+              cacheSettings.namespace(), Serializers.forRemoteStore(cacheSettings, cacheName, keyType, loader),
+              Serializers.forRemoteStore(cacheSettings, cacheName, valueType, loader), observer);
+          // The front's copies are the cache's only through Redis: their expiry and eviction are silent.
+          return new NearStore<>(remote, new MemoryStore<>(cacheSettings.memoryMaxItems(), copier,
+              settings.timeSource(), StoreObserver.none()), settings.timeSource());
+        default:
+          return new MemoryStore<>(cacheSettings.memoryMaxItems(), copier, settings.timeSource(), observer);
+      }
     } catch (IllegalArgumentException e) {
       throw new CacheException("Cache '" + cacheName + "': " + e.getMessage(), e);
     }
+  }
+
+  private static String backendName(CacheSettings settings) {
+    return settings.backend().name().toLowerCase(java.util.Locale.ROOT);
   }
 
   private CacheSettings settingsOf(String cacheName) {
@@ -327,12 +344,14 @@ public final class UnifiedCacheManager implements CacheManager {
     }
   }
 
-  private RedisBackend redisBackend(String cacheName, RedisSettings redisSettings) {
+  private RedisBackend redisBackend(String cacheName, CacheSettings cacheSettings) {
+    RedisSettings redisSettings = cacheSettings.redis();
     RedisBackend backend = redisBackends.get(redisSettings);
     if (backend == null) {
       if (!RedisAvailability.isLettucePresent()) {
-        throw new CacheException("Cache '" + cacheName + "' uses the redis backend, which needs "
-            + RedisAvailability.LETTUCE_ARTIFACT + " on the classpath; add that dependency or use the memory backend");
+        throw new CacheException("Cache '" + cacheName + "' uses the " + backendName(cacheSettings)
+            + " backend, which needs " + RedisAvailability.LETTUCE_ARTIFACT
+            + " on the classpath; add that dependency or use the memory backend");
       }
       try {
         backend = RedisBackend.create(redisSettings);

@@ -16,7 +16,7 @@ import java.util.Locale;
  * into {@code _}).
  */
 public enum Setting {
-  /** {@code memory} or {@code redis}. */
+  /** {@code memory}, {@code redis} or {@code near}. */
   BACKEND("cache.backend", "memory"),
   /** Prefix of every store key of the manager's caches. */
   NAMESPACE("cache.namespace", "default"),

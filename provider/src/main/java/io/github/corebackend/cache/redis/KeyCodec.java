@@ -17,15 +17,22 @@ final class KeyCodec<K> {
 
   private static final byte SERIALIZED = (byte) 0xFF;
 
+  private final String prefixText;
   private final byte[] prefix;
   private final Serializer serializer;
   private final String cacheName;
 
   KeyCodec(String namespace, String cacheName, Serializer serializer) {
     String start = namespace.isEmpty() ? "" : escape(namespace) + ":";
-    this.prefix = (start + escape(cacheName) + ":").getBytes(StandardCharsets.UTF_8);
+    this.prefixText = start + escape(cacheName) + ":";
+    this.prefix = prefixText.getBytes(StandardCharsets.UTF_8);
     this.serializer = serializer;
     this.cacheName = cacheName;
+  }
+
+  /** The start of every Redis key of this cache, e.g. {@code tenant1:users:}. */
+  String prefix() {
+    return prefixText;
   }
 
   /** The Redis key of {@code key}. */

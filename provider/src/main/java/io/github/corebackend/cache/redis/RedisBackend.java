@@ -18,6 +18,7 @@ public final class RedisBackend implements AutoCloseable {
   private final RedisSettings settings;
   private final RedisAddress address;
   private volatile RedisConnection connection;
+  private KeyTracker tracker;
   private volatile boolean closed;
 
   private RedisBackend(RedisSettings settings, RedisAddress address) {
@@ -69,9 +70,40 @@ public final class RedisBackend implements AutoCloseable {
     }
   }
 
+  /**
+   * A store for one near cache: like {@link #createStore}, and able to report its keys that change.
+   *
+   * @throws CacheBackendException when Redis cannot track keys (a cluster, or a server older than 6)
+   */
+  public <K, V> TrackedStore<K, V> createTrackedStore(String cacheName, String namespace,
+      Serializer keySerializer, Serializer valueSerializer, StoreObserver<K, V> observer) {
+    try {
+      tracker();
+    } catch (IllegalArgumentException | RedisConnection.RedisFailure e) {
+      throw new CacheBackendException("Cache '" + cacheName + "': " + e.getMessage(), e);
+    }
+    return new RedisStore<>(cacheName, this, new KeyCodec<>(namespace, cacheName, keySerializer),
+        new ValueCodec<>(valueSerializer, cacheName), observer);
+  }
+
+  /** The tracker of keys near caches keep, opened on first use. */
+  synchronized KeyTracker tracker() {
+    if (closed) {
+      throw new IllegalStateException("The Redis connection to " + address + " is closed");
+    }
+    if (tracker == null) {
+      tracker = LettuceKeyTracker.open(address, settings.connectTimeout(), settings.commandTimeout());
+    }
+    return tracker;
+  }
+
   @Override
   public synchronized void close() {
     closed = true;
+    if (tracker != null) {
+      tracker.close();
+      tracker = null;
+    }
     if (connection != null) {
       connection.close();
       connection = null;

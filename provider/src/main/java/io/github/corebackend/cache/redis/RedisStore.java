@@ -37,7 +37,7 @@ import java.util.function.Supplier;
  * @param <K> the type of keys
  * @param <V> the type of values
  */
-final class RedisStore<K, V> implements Store<K, V> {
+final class RedisStore<K, V> implements TrackedStore<K, V> {
 
   private static final int SCAN_BATCH = 500;
   private static final int MAX_CAS_ATTEMPTS = 1_000;
@@ -84,6 +84,43 @@ final class RedisStore<K, V> implements Store<K, V> {
   }
 
   @Override
+  public Map<K, Timed<V>> getAllTimed(Collection<? extends K> requested, EntryExpiry expiry) {
+    Map<K, Timed<V>> found = new LinkedHashMap<>();
+    for (Found<K, V> hit : read("getAll", new ArrayList<>(requested), expiry)) {
+      touchAfterRead(hit, expiry);
+      found.put(hit.key, new Timed<>(hit.value, hit.lifetime));
+    }
+    return found;
+  }
+
+  @Override
+  public AutoCloseable track(Changes<K> changes) {
+    return backend.tracker().track(keys.prefix(), new KeyTracker.Listener() {
+      @Override
+      public void invalidated(byte[] redisKey) {
+        K key;
+        try {
+          key = keys.decode(redisKey);
+        } catch (RuntimeException unreadable) {
+          changes.reset(); // a key this cache cannot read: forgetting everything is always safe
+          return;
+        }
+        changes.changed(key);
+      }
+
+      @Override
+      public void reset() {
+        changes.reset();
+      }
+    });
+  }
+
+  @Override
+  public long trackingGeneration() {
+    return backend.tracker().generation();
+  }
+
+  @Override
   public boolean containsKey(K key) {
     List<Object> reply = evalOne("containsKey", key, RedisScript.EXISTS, keys.encode(key));
     return (Long) reply.get(0) == 1L;
@@ -126,7 +163,7 @@ final class RedisStore<K, V> implements Store<K, V> {
   @Override
   public WriteOutcome<V> write(K key, WriteOp<V> op, EntryExpiry expiry, WriteHooks<K, V> hooks) {
     if (!runsAsScript(expiry, hooks)) {
-      return Store.super.write(key, op, expiry, hooks);
+      return TrackedStore.super.write(key, op, expiry, hooks);
     }
     if (storesPlainly(op.kind(), op.returnsOldValue(), expiry, hooks)) {
       byte[] redisKey = keys.encode(key);
@@ -154,7 +191,7 @@ final class RedisStore<K, V> implements Store<K, V> {
   public void writeAll(Map<? extends K, ? extends V> entries, WriteOp.Kind kind, EntryExpiry expiry,
       WriteHooks<K, V> hooks) {
     if (!runsAsScript(expiry, hooks)) {
-      Store.super.writeAll(entries, kind, expiry, hooks);
+      TrackedStore.super.writeAll(entries, kind, expiry, hooks);
       return;
     }
     writeInSlotGroups(kind, new LinkedHashMap<>(entries), expiry, hooks);
@@ -163,7 +200,7 @@ final class RedisStore<K, V> implements Store<K, V> {
   @Override
   public void removeAll(Collection<? extends K> toRemove, WriteHooks<K, V> hooks) {
     if (hooks.writesThrough()) {
-      Store.super.removeAll(toRemove, hooks);
+      TrackedStore.super.removeAll(toRemove, hooks);
       return;
     }
     Map<K, V> removals = new LinkedHashMap<>();
@@ -266,6 +303,15 @@ final class RedisStore<K, V> implements Store<K, V> {
     return deadline < 0 || (reply.hasClock() ? deadline > reply.serverMillis() : deadline == ValueCodec.ETERNAL);
   }
 
+  /** How long a value read plainly has left by the clock read with it. */
+  private static long lifetimeOf(byte[] stored, TimedValues reply) {
+    long deadline = ValueCodec.deadlineOf(stored);
+    if (deadline == ValueCodec.ETERNAL) {
+      return EntryExpiry.ETERNAL;
+    }
+    return reply.hasClock() ? deadline - reply.serverMillis() : UNKNOWN_LIFETIME;
+  }
+
   private static boolean isExpired(byte[] stored, long serverMillis) {
     long deadline = ValueCodec.deadlineOf(stored);
     return deadline >= 0 && deadline <= serverMillis;
@@ -299,7 +345,7 @@ final class RedisStore<K, V> implements Store<K, V> {
           }
           K key = groupKeys.get(i);
           if (certainlyLive(stored, reply)) {
-            found.add(new Found<>(key, values.decode(stored, key), stored));
+            found.add(new Found<>(key, values.decode(stored, key), stored, lifetimeOf(stored, reply)));
           } else {
             undecided.add(key);
           }
@@ -327,7 +373,7 @@ final class RedisStore<K, V> implements Store<K, V> {
         byte[] stored = (byte[]) reply.get(2 * i + 1);
         V value = liveValue(key, (Long) reply.get(2 * i), stored);
         if (value != null) {
-          found.add(new Found<>(key, value, stored));
+          found.add(new Found<>(key, value, stored, UNKNOWN_LIFETIME));
         }
       }
     }
@@ -572,11 +618,14 @@ final class RedisStore<K, V> implements Store<K, V> {
     final K key;
     final V value;
     final byte[] stored;
+    /** Milliseconds left, {@link EntryExpiry#ETERNAL} or {@link #UNKNOWN_LIFETIME}. */
+    final long lifetime;
 
-    Found(K key, V value, byte[] stored) {
+    Found(K key, V value, byte[] stored, long lifetime) {
       this.key = key;
       this.value = value;
       this.stored = stored;
+      this.lifetime = lifetime;
     }
   }
 

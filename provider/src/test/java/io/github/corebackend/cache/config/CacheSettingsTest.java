@@ -148,7 +148,7 @@ class CacheSettingsTest {
       "cache.memory.max-items | -5 | between 0 and",
       "cache.memory.max-items | lots | not a whole number",
       "cache.redis.pool-size | 0 | between 1 and 1024",
-      "cache.backend | memcached | use memory or redis",
+      "cache.backend | memcached | use memory, redis or near",
       "cache.expiry | sometimes | use created, accessed, modified or touched",
       "cache.default-ttl | 30 | not a duration",
       "cache.memory.cleanup-interval | -5s | must not be negative",
@@ -223,7 +223,8 @@ class CacheSettingsTest {
     assertEquals("CACHE_MEMORY_CLEANUP_INTERVAL", Setting.MEMORY_CLEANUP_INTERVAL.environmentVariable());
     assertEquals("CACHE_REDIS_CONN_TIMEOUT", Setting.REDIS_CONN_TIMEOUT.environmentVariable());
     assertEquals("CACHE_REDIS_WRITE_TIMEOUT", Setting.REDIS_WRITE_TIMEOUT.environmentVariable());
-    assertEquals("CACHE_DEFAULT_TTL_HIBERNATE_REGION_1", Setting.DEFAULT_TTL.environmentVariableFor("hibernate.region-1"));
+    assertEquals("CACHE_DEFAULT_TTL_HIBERNATE_REGION_1",
+        Setting.DEFAULT_TTL.environmentVariableFor("hibernate.region-1"));
   }
 
   @Test

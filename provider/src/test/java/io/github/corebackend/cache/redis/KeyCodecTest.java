@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class KeyCodecTest {
 
-  private final JdkSerializer serializer = JdkSerializer.withAllowList(getClass().getClassLoader(), ClassAllowList.of("java.util.*"));
+  private final JdkSerializer serializer =
+      JdkSerializer.withAllowList(getClass().getClassLoader(), ClassAllowList.of("java.util.*"));
 
   @Test
   void stringKeysReadAsTheyAre() {

@@ -1,0 +1,277 @@
+package io.github.corebackend.cache.near;
+
+import io.github.corebackend.cache.redis.TrackedStore;
+import io.github.corebackend.cache.redis.TrackedStore.Timed;
+import io.github.corebackend.cache.store.EntryAction;
+import io.github.corebackend.cache.store.EntryExpiry;
+import io.github.corebackend.cache.store.Store;
+import io.github.corebackend.cache.store.TimeSource;
+import io.github.corebackend.cache.store.WriteHooks;
+import io.github.corebackend.cache.store.WriteOp;
+import io.github.corebackend.cache.store.WriteOutcome;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * A memory store in front of a Redis store. Redis holds every entry and decides every change; the
+ * front keeps copies of entries read from Redis, for as long as Redis says they live, and serves
+ * reads that would not change an entry's expiry (eternal, created and modified expiry) without a
+ * round trip. Writes go to Redis and drop the local copy; Redis reports the keys other JVMs change
+ * (see {@link TrackedStore#track}), and those copies are dropped too, within the report's delay.
+ *
+ * <p>Invariant: a copy read from Redis is kept only if no report of its key, no reset and no loss of
+ * tracking happened between the moment before the read was sent and the moment after the copy was
+ * stored; otherwise it is dropped again. Since a report is raised before the copy is dropped, and
+ * the check runs after the copy is stored, one of the two always sees the other: a stale copy cannot
+ * outlive the report of the change that made it stale.
+ *
+ * @param <K> the type of keys
+ * @param <V> the type of values
+ */
+public final class NearStore<K, V> implements Store<K, V> {
+
+  private static final int STRIPES = 1024;
+
+  private final TrackedStore<K, V> remote;
+  private final Store<K, V> front;
+  private final TimeSource clock;
+  /** Reports per stripe of keys: a key's read compares its stripe before and after. */
+  private final AtomicLongArray changes = new AtomicLongArray(STRIPES);
+  private final AtomicLong resets = new AtomicLong();
+  private final AutoCloseable tracking;
+
+  /**
+   * Puts {@code front} in front of {@code remote}.
+   *
+   * @param front a bounded memory store that fires no events: only Redis's entries are the cache's
+   * @param clock measures how long the copies live
+   */
+  public NearStore(TrackedStore<K, V> remote, Store<K, V> front, TimeSource clock) {
+    this.remote = remote;
+    this.front = front;
+    this.clock = clock;
+    this.tracking = remote.track(new TrackedStore.Changes<>() {
+      @Override
+      public void changed(K key) {
+        forget(key);
+      }
+
+      @Override
+      public void reset() {
+        forgetAll();
+      }
+    });
+  }
+
+  @Override
+  public V get(K key, EntryExpiry expiry) {
+    if (!servesLocally(expiry)) {
+      return remote.get(key, expiry);
+    }
+    V near = front.get(key, EntryExpiry.ETERNAL_ENTRIES);
+    return near != null ? near : readThrough(List.of(key), expiry).get(key);
+  }
+
+  @Override
+  public Map<K, V> getAll(Collection<? extends K> keys, EntryExpiry expiry) {
+    if (!servesLocally(expiry)) {
+      return remote.getAll(keys, expiry);
+    }
+    Map<K, V> found = new LinkedHashMap<>();
+    List<K> missing = new ArrayList<>();
+    for (K key : keys) {
+      V near = front.get(key, EntryExpiry.ETERNAL_ENTRIES);
+      if (near != null) {
+        found.put(key, near);
+      } else {
+        missing.add(key);
+      }
+    }
+    if (!missing.isEmpty()) {
+      found.putAll(readThrough(missing, expiry));
+    }
+    return found;
+  }
+
+  @Override
+  public boolean containsKey(K key) {
+    return front.containsKey(key) || remote.containsKey(key);
+  }
+
+  @Override
+  public <R> R compute(K key, EntryAction<V, R> action) {
+    try {
+      return remote.compute(key, action);
+    } finally {
+      forget(key);
+    }
+  }
+
+  @Override
+  public WriteOutcome<V> write(K key, WriteOp<V> op, EntryExpiry expiry, WriteHooks<K, V> hooks) {
+    try {
+      return remote.write(key, op, expiry, hooks);
+    } finally {
+      forget(key);
+    }
+  }
+
+  @Override
+  public void writeAll(Map<? extends K, ? extends V> values, WriteOp.Kind kind, EntryExpiry expiry,
+      WriteHooks<K, V> hooks) {
+    try {
+      remote.writeAll(values, kind, expiry, hooks);
+    } finally {
+      values.keySet().forEach(this::forget);
+    }
+  }
+
+  @Override
+  public void removeAll(Collection<? extends K> keys, WriteHooks<K, V> hooks) {
+    try {
+      remote.removeAll(keys, hooks);
+    } finally {
+      keys.forEach(this::forget);
+    }
+  }
+
+  @Override
+  public Iterator<Map.Entry<K, V>> iterator(EntryExpiry expiry) {
+    return remote.iterator(expiry);
+  }
+
+  @Override
+  public Iterator<K> keyIterator() {
+    return remote.keyIterator();
+  }
+
+  @Override
+  public int sweepExpired() {
+    front.sweepExpired();
+    return remote.sweepExpired();
+  }
+
+  @Override
+  public void clear() {
+    try {
+      remote.clear();
+    } finally {
+      forgetAll();
+    }
+  }
+
+  @Override
+  public long size() {
+    return remote.size();
+  }
+
+  @Override
+  public void close() {
+    try {
+      tracking.close();
+    } catch (Exception e) {
+      throw new IllegalStateException("Cannot stop tracking keys", e);
+    } finally {
+      front.close();
+      remote.close();
+    }
+  }
+
+  /** Reads of a policy that moves the expiry on access, or asks a custom policy, must reach Redis. */
+  private static boolean servesLocally(EntryExpiry expiry) {
+    return expiry.isFixed() && expiry.ttlForAccess() == EntryExpiry.UNCHANGED;
+  }
+
+  /** Reads {@code keys} from Redis and keeps copies of what it finds, where the invariant allows. */
+  private Map<K, V> readThrough(List<K> keys, EntryExpiry expiry) {
+    long generation = remote.trackingGeneration();
+    long resetsBefore = resets.get();
+    long[] changesBefore = new long[keys.size()];
+    for (int i = 0; i < keys.size(); i++) {
+      changesBefore[i] = changes.get(stripe(keys.get(i)));
+    }
+    long start = clock.currentTimeMillis();
+    Map<K, Timed<V>> read = remote.getAllTimed(keys, expiry);
+    Map<K, V> found = new LinkedHashMap<>();
+    for (int i = 0; i < keys.size(); i++) {
+      K key = keys.get(i);
+      Timed<V> timed = read.get(key);
+      if (timed != null) {
+        found.put(key, timed.value());
+        keep(key, timed, start, generation, resetsBefore, changesBefore[i]);
+      }
+    }
+    return found;
+  }
+
+  private void keep(K key, Timed<V> timed, long start, long generation, long resetsBefore, long changesBefore) {
+    long lifetime = timed.lifetimeMillis();
+    if (generation % 2 != 0 || lifetime == TrackedStore.UNKNOWN_LIFETIME) {
+      return; // nobody would report a change of this key, or nobody knows how long it lives
+    }
+    // Counted from before the read was sent, the copy never outlives the entry in Redis.
+    long ttl = lifetime == EntryExpiry.ETERNAL ? EntryExpiry.ETERNAL : lifetime - (clock.currentTimeMillis() - start);
+    if (ttl <= 0) {
+      return;
+    }
+    front.write(key, WriteOp.put(timed.value(), false), new Lifetime(ttl), WriteHooks.none());
+    if (remote.trackingGeneration() != generation || resets.get() != resetsBefore
+        || changes.get(stripe(key)) != changesBefore) {
+      drop(key);
+    }
+  }
+
+  private void forget(K key) {
+    changes.incrementAndGet(stripe(key));
+    drop(key);
+  }
+
+  private void forgetAll() {
+    resets.incrementAndGet();
+    front.clear();
+  }
+
+  private void drop(K key) {
+    front.write(key, WriteOp.remove(false), EntryExpiry.ETERNAL_ENTRIES, WriteHooks.none());
+  }
+
+  private static int stripe(Object key) {
+    int hash = key.hashCode();
+    return (hash ^ (hash >>> 16)) & (STRIPES - 1);
+  }
+
+  /** The expiry of a local copy: what was left of the entry's life in Redis. */
+  private static final class Lifetime implements EntryExpiry {
+    private final long ttl;
+
+    Lifetime(long ttl) {
+      this.ttl = ttl;
+    }
+
+    @Override
+    public long ttlForCreation() {
+      return ttl;
+    }
+
+    @Override
+    public long ttlForUpdate() {
+      return ttl;
+    }
+
+    @Override
+    public long ttlForAccess() {
+      return UNCHANGED;
+    }
+
+    @Override
+    public boolean isFixed() {
+      return true;
+    }
+  }
+}
