@@ -39,7 +39,7 @@ public class RedisBenchmark {
   private static final int BATCHES = 256;
   private static final int BATCH_MASK = BATCHES - 1;
 
-  @Param({"UNIFIED", "REDISSON_JCACHE", "LETTUCE", "REDISSON_BUCKET"})
+  @Param({"UNIFIED", "UNIFIED_NEAR", "REDISSON_JCACHE", "LETTUCE", "REDISSON_BUCKET"})
   RedisPeer peer;
 
   BenchmarkCache<String, Object> cache;

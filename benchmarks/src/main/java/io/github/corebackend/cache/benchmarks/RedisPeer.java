@@ -33,14 +33,14 @@ public enum RedisPeer {
   UNIFIED {
     @Override
     BenchmarkCache<String, Object> open(String redisUrl) {
-      Properties properties = new Properties();
-      properties.setProperty("cache.backend", "redis");
-      properties.setProperty("cache.redis.url", redisUrl);
-      properties.setProperty("cache.namespace", "bench-unified");
-      properties.setProperty("cache.serializer.allow-list", Payload.class.getName());
-      CacheManager manager = Caching.getCachingProvider("io.github.corebackend.cache.UnifiedCachingProvider")
-          .getCacheManager(URI.create("benchmark-redis"), RedisPeer.class.getClassLoader(), properties);
-      return new JCacheAdapter<>(manager.createCache("redis", new MutableConfiguration<String, Object>()));
+      return ours(redisUrl, "redis");
+    }
+  },
+  /** This project's near backend: the same, with copies of what was read kept in memory in front. */
+  UNIFIED_NEAR {
+    @Override
+    BenchmarkCache<String, Object> open(String redisUrl) {
+      return ours(redisUrl, "near");
     }
   },
   /** Redisson's JCache provider. */
@@ -69,6 +69,17 @@ public enum RedisPeer {
 
   /** Connects to {@code redisUrl} and opens the peer's cache there. */
   abstract BenchmarkCache<String, Object> open(String redisUrl);
+
+  private static BenchmarkCache<String, Object> ours(String redisUrl, String backend) {
+    Properties properties = new Properties();
+    properties.setProperty("cache.backend", backend);
+    properties.setProperty("cache.redis.url", redisUrl);
+    properties.setProperty("cache.namespace", "bench-" + backend);
+    properties.setProperty("cache.serializer.allow-list", Payload.class.getName());
+    CacheManager manager = Caching.getCachingProvider("io.github.corebackend.cache.UnifiedCachingProvider")
+        .getCacheManager(URI.create("benchmark-" + backend), RedisPeer.class.getClassLoader(), properties);
+    return new JCacheAdapter<>(manager.createCache(backend, new MutableConfiguration<String, Object>()));
+  }
 
   private static Config redissonConfig(String redisUrl) {
     Config config = new Config();

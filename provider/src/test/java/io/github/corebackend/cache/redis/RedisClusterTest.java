@@ -2,6 +2,7 @@ package io.github.corebackend.cache.redis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
@@ -9,6 +10,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import javax.cache.Cache;
+import javax.cache.CacheException;
 import javax.cache.CacheManager;
 import javax.cache.configuration.MutableConfiguration;
 import org.junit.jupiter.api.AfterAll;
@@ -31,6 +33,19 @@ class RedisClusterTest {
   static void stop() {
     manager.close();
     cluster.close();
+  }
+
+  @Test
+  void theNearBackendRefusesAClusterClearly() {
+    CacheManager near = RedisTestManagers.create(cluster.url(), "cache.backend", "near");
+    try {
+      CacheException e = assertThrows(CacheException.class,
+          () -> near.createCache("near", new MutableConfiguration<>()));
+
+      assertTrue(e.getMessage().contains("'near'") && e.getMessage().contains("not a cluster"), e.getMessage());
+    } finally {
+      near.close();
+    }
   }
 
   @Test
