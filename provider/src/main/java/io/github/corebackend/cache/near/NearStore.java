@@ -36,7 +36,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
  */
 public final class NearStore<K, V> implements Store<K, V> {
 
+  private static final System.Logger LOG = System.getLogger(NearStore.class.getName());
   private static final int STRIPES = 1024;
+  /** An odd generation: no copy read under it is kept. */
+  private static final long UNTRACKED = 1;
 
   private final TrackedStore<K, V> remote;
   private final Store<K, V> front;
@@ -44,7 +47,21 @@ public final class NearStore<K, V> implements Store<K, V> {
   /** Reports per stripe of keys: a key's read compares its stripe before and after. */
   private final AtomicLongArray changes = new AtomicLongArray(STRIPES);
   private final AtomicLong resets = new AtomicLong();
-  private final AutoCloseable tracking;
+  private final TrackedStore.Changes<K> changesHeard = new TrackedStore.Changes<>() {
+    @Override
+    public void changed(K key) {
+      forget(key);
+    }
+
+    @Override
+    public void reset() {
+      forgetAll();
+    }
+  };
+  /** Null until Redis first answers a read: a cache can be created while Redis is down. */
+  private volatile AutoCloseable tracking;
+  private boolean closed;
+  private boolean warned;
 
   /**
    * Puts {@code front} in front of {@code remote}.
@@ -56,17 +73,6 @@ public final class NearStore<K, V> implements Store<K, V> {
     this.remote = remote;
     this.front = front;
     this.clock = clock;
-    this.tracking = remote.track(new TrackedStore.Changes<>() {
-      @Override
-      public void changed(K key) {
-        forget(key);
-      }
-
-      @Override
-      public void reset() {
-        forgetAll();
-      }
-    });
   }
 
   @Override
@@ -174,7 +180,12 @@ public final class NearStore<K, V> implements Store<K, V> {
   @Override
   public void close() {
     try {
-      tracking.close();
+      synchronized (this) {
+        closed = true;
+        if (tracking != null) {
+          tracking.close();
+        }
+      }
     } catch (Exception e) {
       throw new IllegalStateException("Cannot stop tracking keys", e);
     } finally {
@@ -190,7 +201,8 @@ public final class NearStore<K, V> implements Store<K, V> {
 
   /** Reads {@code keys} from Redis and keeps copies of what it finds, where the invariant allows. */
   private Map<K, V> readThrough(List<K> keys, EntryExpiry expiry) {
-    long generation = remote.trackingGeneration();
+    boolean tracked = tracking != null;
+    long generation = tracked ? remote.trackingGeneration() : UNTRACKED;
     long resetsBefore = resets.get();
     long[] changesBefore = new long[keys.size()];
     for (int i = 0; i < keys.size(); i++) {
@@ -198,6 +210,9 @@ public final class NearStore<K, V> implements Store<K, V> {
     }
     long start = clock.currentTimeMillis();
     Map<K, Timed<V>> read = remote.getAllTimed(keys, expiry);
+    if (!tracked) {
+      startTracking(); // Redis answered: copies can be kept from the next read on
+    }
     Map<K, V> found = new LinkedHashMap<>();
     for (int i = 0; i < keys.size(); i++) {
       K key = keys.get(i);
@@ -208,6 +223,20 @@ public final class NearStore<K, V> implements Store<K, V> {
       }
     }
     return found;
+  }
+
+  private synchronized void startTracking() {
+    if (tracking != null || closed) {
+      return;
+    }
+    try {
+      tracking = remote.track(changesHeard);
+    } catch (RuntimeException e) {
+      // Without reports no copy may be kept: the cache reads Redis until tracking starts.
+      LOG.log(warned ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING,
+          "A near cache cannot track its keys yet; it reads from Redis until it can", e);
+      warned = true;
+    }
   }
 
   private void keep(K key, Timed<V> timed, long start, long generation, long resetsBefore, long changesBefore) {
@@ -229,7 +258,11 @@ public final class NearStore<K, V> implements Store<K, V> {
 
   private void forget(K key) {
     changes.incrementAndGet(stripe(key));
-    drop(key);
+    // Most reports are of keys this JVM holds no copy of; a copy stored after this look is
+    // dropped by its own check, since the stripe has already moved.
+    if (front.containsKey(key)) {
+      drop(key);
+    }
   }
 
   private void forgetAll() {

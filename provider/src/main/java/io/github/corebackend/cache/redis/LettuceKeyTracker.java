@@ -63,15 +63,10 @@ final class LettuceKeyTracker implements KeyTracker, PushListener, RedisConnecti
   /**
    * Connects to the single server of {@code address}.
    *
-   * @throws IllegalArgumentException for a cluster address
    * @throws RedisConnection.RedisFailure when no connection can be made
    */
   static LettuceKeyTracker open(RedisAddress address, Duration connectTimeout, Duration commandTimeout) {
-    if (address.topology() == RedisAddress.Topology.CLUSTER) {
-      throw new IllegalArgumentException("the near backend needs a single Redis server or a Sentinel-managed "
-          + "one, not a cluster (" + address + ")");
-    }
-    ClientResources resources = DefaultClientResources.builder().ioThreadPoolSize(1).computationThreadPoolSize(1)
+    ClientResources resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)
         .reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
         .build();
     RedisClient client = RedisClient.create(resources);

@@ -73,20 +73,23 @@ public final class RedisBackend implements AutoCloseable {
   /**
    * A store for one near cache: like {@link #createStore}, and able to report its keys that change.
    *
-   * @throws CacheBackendException when Redis cannot track keys (a cluster, or a server older than 6)
+   * @throws CacheBackendException for a cluster, whose keys one connection cannot track
    */
   public <K, V> TrackedStore<K, V> createTrackedStore(String cacheName, String namespace,
       Serializer keySerializer, Serializer valueSerializer, StoreObserver<K, V> observer) {
-    try {
-      tracker();
-    } catch (IllegalArgumentException | RedisConnection.RedisFailure e) {
-      throw new CacheBackendException("Cache '" + cacheName + "': " + e.getMessage(), e);
+    if (address.topology() == RedisAddress.Topology.CLUSTER) {
+      throw new CacheBackendException("Cache '" + cacheName + "': the near backend needs a single Redis server "
+          + "or a Sentinel-managed one, not a cluster (" + address + ")", null);
     }
     return new RedisStore<>(cacheName, this, new KeyCodec<>(namespace, cacheName, keySerializer),
         new ValueCodec<>(valueSerializer, cacheName), observer);
   }
 
-  /** The tracker of keys near caches keep, opened on first use. */
+  /**
+   * The tracker of keys near caches keep, opened on first use.
+   *
+   * @throws RedisConnection.RedisFailure when it cannot connect
+   */
   synchronized KeyTracker tracker() {
     if (closed) {
       throw new IllegalStateException("The Redis connection to " + address + " is closed");

@@ -95,7 +95,15 @@ final class RedisStore<K, V> implements TrackedStore<K, V> {
 
   @Override
   public AutoCloseable track(Changes<K> changes) {
-    return backend.tracker().track(keys.prefix(), new KeyTracker.Listener() {
+    try {
+      return backend.tracker().track(keys.prefix(), listenerOf(changes));
+    } catch (RedisFailure e) {
+      throw backend.failure(cacheName, "tracking keys", e);
+    }
+  }
+
+  private KeyTracker.Listener listenerOf(Changes<K> changes) {
+    return new KeyTracker.Listener() {
       @Override
       public void invalidated(byte[] redisKey) {
         K key;
@@ -112,7 +120,7 @@ final class RedisStore<K, V> implements TrackedStore<K, V> {
       public void reset() {
         changes.reset();
       }
-    });
+    };
   }
 
   @Override
