@@ -50,7 +50,7 @@ public final class CacheSettings {
     this.declaredCaches = declaredCaches;
     this.timeSource = timeSource;
     this.backend = parse(Setting.BACKEND, Backend::parse);
-    this.namespace = parse(Setting.NAMESPACE, Function.identity());
+    this.namespace = parse(Setting.NAMESPACE, CacheSettings::namespaceOf);
     this.defaultTtl = duration(Setting.DEFAULT_TTL);
     this.expiryKind = parse(Setting.EXPIRY, ExpiryKind::parse);
     this.serializer = parse(Setting.SERIALIZER, CacheSettings::serializerName);
@@ -230,6 +230,19 @@ public final class CacheSettings {
       }
       throw new IllegalArgumentException("must be true or false");
     });
+  }
+
+  /**
+   * A namespace must not be empty: with one, a cache's key prefix could be the start of another
+   * namespace's (cache {@code a}'s {@code a:} is the start of namespace {@code a}'s {@code a:b:}), and
+   * clearing the one would delete the other's entries.
+   */
+  private static String namespaceOf(String text) {
+    if (text.isEmpty()) {
+      throw new IllegalArgumentException("a namespace must not be empty: it keeps these caches' keys apart "
+          + "from other applications' on a shared Redis (use e.g. the application's name)");
+    }
+    return text;
   }
 
   private static String serializerName(String text) {

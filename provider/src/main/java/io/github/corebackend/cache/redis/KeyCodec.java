@@ -23,8 +23,7 @@ final class KeyCodec<K> {
   private final String cacheName;
 
   KeyCodec(String namespace, String cacheName, Serializer serializer) {
-    String start = namespace.isEmpty() ? "" : escape(namespace) + ":";
-    this.prefixText = start + escape(cacheName) + ":";
+    this.prefixText = escape(namespace) + ":" + escape(cacheName) + ":";
     this.prefix = prefixText.getBytes(StandardCharsets.UTF_8);
     this.serializer = serializer;
     this.cacheName = cacheName;

@@ -92,20 +92,17 @@ final class LettuceKeyTracker implements KeyTracker, PushListener, RedisConnecti
     return tracker;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Redis refuses prefixes of one client that overlap; a manager's cache prefixes never do, since
+   * namespaces are not empty and {@code :} is escaped inside them and inside cache names.
+   */
   @Override
   public synchronized AutoCloseable track(String prefix, Listener listener) {
-    if (prefixes.stream().noneMatch(prefix::startsWith)) {
-      if (prefixes.stream().anyMatch(tracked -> tracked.startsWith(prefix))) {
-        // Redis refuses overlapping prefixes: start over with the shorter one replacing the longer.
-        prefixes.removeIf(tracked -> tracked.startsWith(prefix));
-        prefixes.add(prefix);
-        await(connection.async().clientTracking(TrackingArgs.Builder.enabled(false)));
-        await(connection.async().clientTracking(trackingOf(prefixes)));
-        resetAll();
-      } else {
-        await(connection.async().clientTracking(trackingOf(List.of(prefix))));
-        prefixes.add(prefix);
-      }
+    if (!prefixes.contains(prefix)) {
+      await(connection.async().clientTracking(trackingOf(List.of(prefix))));
+      prefixes.add(prefix);
     }
     listeners.put(listener, prefix.getBytes(StandardCharsets.UTF_8));
     return () -> listeners.remove(listener);

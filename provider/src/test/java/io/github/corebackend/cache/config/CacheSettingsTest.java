@@ -145,6 +145,7 @@ class CacheSettingsTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
+      "cache.namespace | '' | a namespace must not be empty",
       "cache.memory.max-items | -5 | between 0 and",
       "cache.memory.max-items | lots | not a whole number",
       "cache.redis.pool-size | 0 | between 1 and 1024",

@@ -55,12 +55,6 @@ class KeyCodecTest {
   }
 
   @Test
-  void anEmptyNamespaceLeavesOnlyTheCacheName() {
-    assertEquals("users:k", new String(new KeyCodec<String>("", "users", serializer).encode("k"),
-        StandardCharsets.UTF_8));
-  }
-
-  @Test
   void unprintableKeysAreShownEscaped() {
     assertEquals("ns:\\xff\\x01", KeyCodec.printable(new byte[] {'n', 's', ':', (byte) 0xFF, 1}));
   }
