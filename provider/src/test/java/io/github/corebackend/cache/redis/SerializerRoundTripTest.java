@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every serializer gives back what it was given, through a whole cache: on the memory backend (where
- * store-by-value copies go through it) and on the redis backend (where the bytes live in Redis).
+ * store-by-value copies go through it), on the redis backend (where the bytes live in Redis) and on
+ * the near backend (both).
  */
 class SerializerRoundTripTest {
 
@@ -44,7 +45,7 @@ class SerializerRoundTripTest {
   }
 
   static Stream<Arguments> backendsAndSerializers() {
-    return Stream.of("memory", "redis").flatMap(backend -> Stream.of("jdk", "json", "msgpack")
+    return Stream.of("memory", "redis", "near").flatMap(backend -> Stream.of("jdk", "json", "msgpack")
         .map(serializer -> Arguments.of(backend, serializer)));
   }
 
@@ -57,14 +58,16 @@ class SerializerRoundTripTest {
       cache.put(i, values.get(i));
     }
 
-    for (int i = 0; i < values.size(); i++) {
-      Object value = values.get(i);
-      Object read = cache.get(i);
-      if (value instanceof long[] array) {
-        assertArrayEquals(array, (long[]) read);
-      } else {
-        assertEquals(value, read, value.getClass().getName());
-        assertEquals(value.getClass(), read.getClass(), value.toString());
+    for (int pass = 0; pass < 2; pass++) { // the second pass reads the near backend's copies
+      for (int i = 0; i < values.size(); i++) {
+        Object value = values.get(i);
+        Object read = cache.get(i);
+        if (value instanceof long[] array) {
+          assertArrayEquals(array, (long[]) read);
+        } else {
+          assertEquals(value, read, value.getClass().getName());
+          assertEquals(value.getClass(), read.getClass(), value.toString());
+        }
       }
     }
   }
