@@ -6,7 +6,6 @@ import io.github.corebackend.cache.redis.RedisConnection.ScriptCall;
 import io.github.corebackend.cache.redis.RedisConnection.TimedValues;
 import io.github.corebackend.cache.store.EntryAction;
 import io.github.corebackend.cache.store.EntryExpiry;
-import io.github.corebackend.cache.store.Store;
 import io.github.corebackend.cache.store.StoreObserver;
 import io.github.corebackend.cache.store.WriteHooks;
 import io.github.corebackend.cache.store.WriteOp;
