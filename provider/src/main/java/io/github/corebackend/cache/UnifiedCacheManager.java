@@ -10,6 +10,7 @@ import io.github.corebackend.cache.near.NearStore;
 import io.github.corebackend.cache.redis.RedisAvailability;
 import io.github.corebackend.cache.redis.RedisBackend;
 import io.github.corebackend.cache.redis.TrackedStore;
+import io.github.corebackend.cache.serial.Serializer;
 import io.github.corebackend.cache.serial.Serializers;
 import io.github.corebackend.cache.store.Copier;
 import io.github.corebackend.cache.store.MemoryStore;
@@ -22,6 +23,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
@@ -304,36 +306,42 @@ public final class UnifiedCacheManager implements CacheManager {
   /** Called under the {@code caches} lock, by {@link #create}. */
   private <K, V> Store<K, V> createStore(String cacheName, CacheSettings cacheSettings,
       CompleteConfiguration<K, V> configuration, StoreObserver<K, V> observer) {
-    ClassLoader loader = getClassLoader();
-    Class<K> keyType = configuration.getKeyType();
-    Class<V> valueType = configuration.getValueType();
     try {
-      Copier copier = configuration.isStoreByValue()
-          ? new SerializingCopier(Serializers.forCopies(cacheSettings, cacheName, keyType, loader),
-              Serializers.forCopies(cacheSettings, cacheName, valueType, loader), cacheName)
-          : Copier.IDENTITY;
-      switch (cacheSettings.backend()) {
-        case REDIS:
-          return redisBackend(cacheName, cacheSettings).createStore(cacheName, cacheSettings.namespace(),
-              Serializers.forRemoteStore(cacheSettings, cacheName, keyType, loader),
-              Serializers.forRemoteStore(cacheSettings, cacheName, valueType, loader), observer);
-        case NEAR:
-          TrackedStore<K, V> remote = redisBackend(cacheName, cacheSettings).createTrackedStore(cacheName,
-              cacheSettings.namespace(), Serializers.forRemoteStore(cacheSettings, cacheName, keyType, loader),
-              Serializers.forRemoteStore(cacheSettings, cacheName, valueType, loader), observer);
-          // The front's copies are the cache's only through Redis: their expiry and eviction are silent.
-          return new NearStore<>(remote, new MemoryStore<>(cacheSettings.memoryMaxItems(), copier,
-              settings.timeSource(), StoreObserver.none()), settings.timeSource());
-        default:
-          return new MemoryStore<>(cacheSettings.memoryMaxItems(), copier, settings.timeSource(), observer);
+      Backend backend = cacheSettings.backend();
+      if (!backend.usesRedis()) {
+        return new MemoryStore<>(cacheSettings.memoryMaxItems(), copierOf(cacheName, cacheSettings, configuration),
+            settings.timeSource(), observer);
       }
+      ClassLoader loader = getClassLoader();
+      Serializer keys = Serializers.forRemoteStore(cacheSettings, cacheName, configuration.getKeyType(), loader);
+      Serializer values = Serializers.forRemoteStore(cacheSettings, cacheName, configuration.getValueType(), loader);
+      RedisBackend redis = redisBackend(cacheName, cacheSettings);
+      if (backend == Backend.REDIS) {
+        return redis.createStore(cacheName, cacheSettings.namespace(), keys, values, observer);
+      }
+      TrackedStore<K, V> remote = redis.createTrackedStore(cacheName, cacheSettings.namespace(), keys, values,
+          observer);
+      // The front's copies are the cache's only through Redis: their expiry and eviction are silent.
+      return new NearStore<>(remote, new MemoryStore<>(cacheSettings.memoryMaxItems(),
+          copierOf(cacheName, cacheSettings, configuration), settings.timeSource(), StoreObserver.none()),
+          settings.timeSource());
     } catch (IllegalArgumentException e) {
       throw new CacheException("Cache '" + cacheName + "': " + e.getMessage(), e);
     }
   }
 
+  /** How a memory store (a memory cache, or a near cache's front) keeps its entries. */
+  private Copier copierOf(String cacheName, CacheSettings cacheSettings, CompleteConfiguration<?, ?> configuration) {
+    if (!configuration.isStoreByValue()) {
+      return Copier.IDENTITY;
+    }
+    ClassLoader loader = getClassLoader();
+    return new SerializingCopier(Serializers.forCopies(cacheSettings, cacheName, configuration.getKeyType(), loader),
+        Serializers.forCopies(cacheSettings, cacheName, configuration.getValueType(), loader), cacheName);
+  }
+
   private static String backendName(CacheSettings settings) {
-    return settings.backend().name().toLowerCase(java.util.Locale.ROOT);
+    return settings.backend().name().toLowerCase(Locale.ROOT);
   }
 
   private CacheSettings settingsOf(String cacheName) {

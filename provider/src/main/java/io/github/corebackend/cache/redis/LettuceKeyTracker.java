@@ -20,6 +20,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -199,14 +200,6 @@ final class LettuceKeyTracker implements KeyTracker, PushListener, RedisConnecti
   }
 
   private static boolean startsWith(byte[] key, byte[] start) {
-    if (key.length < start.length) {
-      return false;
-    }
-    for (int i = 0; i < start.length; i++) {
-      if (key[i] != start[i]) {
-        return false;
-      }
-    }
-    return true;
+    return key.length >= start.length && Arrays.equals(key, 0, start.length, start, 0, start.length);
   }
 }

@@ -43,8 +43,7 @@ public final class RedisBackend implements AutoCloseable {
    */
   public <K, V> Store<K, V> createStore(String cacheName, String namespace, Serializer keySerializer,
       Serializer valueSerializer, StoreObserver<K, V> observer) {
-    return new RedisStore<>(cacheName, this, new KeyCodec<>(namespace, cacheName, keySerializer),
-        new ValueCodec<>(valueSerializer, cacheName), observer);
+    return newStore(cacheName, namespace, keySerializer, valueSerializer, observer);
   }
 
   /** The address, without credentials. */
@@ -81,6 +80,11 @@ public final class RedisBackend implements AutoCloseable {
       throw new CacheBackendException("Cache '" + cacheName + "': the near backend needs a single Redis server "
           + "or a Sentinel-managed one, not a cluster (" + address + ")", null);
     }
+    return newStore(cacheName, namespace, keySerializer, valueSerializer, observer);
+  }
+
+  private <K, V> RedisStore<K, V> newStore(String cacheName, String namespace, Serializer keySerializer,
+      Serializer valueSerializer, StoreObserver<K, V> observer) {
     return new RedisStore<>(cacheName, this, new KeyCodec<>(namespace, cacheName, keySerializer),
         new ValueCodec<>(valueSerializer, cacheName), observer);
   }
