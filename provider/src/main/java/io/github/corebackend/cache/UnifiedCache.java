@@ -2,17 +2,26 @@ package io.github.corebackend.cache;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.corebackend.cache.core.CacheOperations;
+import io.github.corebackend.cache.core.EntryChecks;
+import io.github.corebackend.cache.event.EventDispatcher;
+import io.github.corebackend.cache.event.StoreEventPublisher;
+import io.github.corebackend.cache.expiry.PolicyExpiry;
+import io.github.corebackend.cache.integration.CacheLoading;
+import io.github.corebackend.cache.integration.CacheWriting;
+import io.github.corebackend.cache.integration.Closeables;
 import io.github.corebackend.cache.management.CacheConfigurationBean;
+import io.github.corebackend.cache.management.CacheStatistics;
 import io.github.corebackend.cache.management.CacheStatisticsBean;
-import io.github.corebackend.cache.management.ManagementRegistry;
 import io.github.corebackend.cache.management.ManagementRegistry.BeanType;
-import io.github.corebackend.cache.store.Store;
-import io.github.corebackend.cache.store.StoreObserver;
-import io.github.corebackend.cache.store.WriteHooks;
-import io.github.corebackend.cache.store.WriteOp;
-import io.github.corebackend.cache.store.WriteOutcome;
+import io.github.corebackend.cache.management.ManagementRegistry;
+import io.github.corebackend.cache.processor.ProcessorResult;
+import io.github.corebackend.cache.spi.Facts;
+import io.github.corebackend.cache.spi.Store;
+import io.github.corebackend.cache.spi.StoreEvents;
+import io.github.corebackend.cache.spi.WriteOp;
+import io.github.corebackend.cache.spi.WriteOutcome;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -24,20 +33,14 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import javax.cache.Cache;
-import javax.cache.CacheException;
 import javax.cache.CacheManager;
 import javax.cache.configuration.CacheEntryListenerConfiguration;
 import javax.cache.configuration.CompleteConfiguration;
 import javax.cache.configuration.Configuration;
 import javax.cache.configuration.Factory;
 import javax.cache.configuration.MutableConfiguration;
-import javax.cache.event.EventType;
-import javax.cache.expiry.EternalExpiryPolicy;
 import javax.cache.expiry.ExpiryPolicy;
-import javax.cache.integration.CacheLoader;
 import javax.cache.integration.CacheLoaderException;
-import javax.cache.integration.CacheWriter;
-import javax.cache.integration.CacheWriterException;
 import javax.cache.integration.CompletionListener;
 import javax.cache.processor.EntryProcessor;
 import javax.cache.processor.EntryProcessorResult;
@@ -47,8 +50,10 @@ import javax.cache.processor.EntryProcessorResult;
  * checks, read-through, write-through, expiry policy, entry events, statistics, closing) once, for
  * every backend.
  *
- * <p>Every operation is a single atomic store step per key; events are queued inside that step and
- * delivered after it (see {@link EventDispatcher}).
+ * <p>Every operation is one atomic store step per key, handed the facts of the operation
+ * ({@link Facts}); the store reports the changes it makes, and their events are delivered after the
+ * step (see {@link EventDispatcher}). A write that has a writer runs under the store's guard of the
+ * key: the write is decided, the writer called once, then the change committed.
  *
  * @param <K> the type of keys
  * @param <V> the type of values
@@ -60,22 +65,15 @@ public final class UnifiedCache<K, V> implements Cache<K, V> {
   private final UnifiedCacheManager manager;
   private final String name;
   private final MutableConfiguration<K, V> configuration;
-  private final Class<?> keyType;
-  private final Class<?> valueType;
-  private final Store<K, V> store;
+  private final EntryChecks<K, V> checks;
+  private final CacheOperations<K, V> operations;
   private final PolicyExpiry expiry;
-  private final CacheLoader<K, V> loader;
-  private final CacheWriter<K, V> writer;
+  private final CacheLoading<K, V> loading;
+  private final CacheWriting<K, V> writing;
   private final Executor executor;
   private final EventDispatcher<K, V> events;
-  private final CacheStatisticsBean statistics = new CacheStatisticsBean();
+  private final CacheStatistics statistics = new CacheStatistics();
   private final CacheConfigurationBean configurationBean;
-  private final WriteHooks<K, V> writeHooks = new CacheHooks(true, true);
-  private final WriteHooks<K, V> storeOnlyHooks = new CacheHooks(false, true);
-  private final WriteHooks<K, V> loadHooks = new CacheHooks(false, false);
-  private final LoadsInFlight<K, V> loadsInFlight;
-
-  private volatile boolean statisticsEnabled;
   private volatile boolean closed;
 
   /**
@@ -83,64 +81,37 @@ public final class UnifiedCache<K, V> implements Cache<K, V> {
    *
    * @param configuration the cache's own copy of its configuration, with what the manager's settings
    *     turn on already applied
-   * @param stores builds the store once the cache can observe it
+   * @param stores builds the store once the cache can hear its reports
    * @param defaultExpiry the expiry policy a cache configured as eternal gets instead, or {@code null}
    */
   UnifiedCache(UnifiedCacheManager manager, String name, MutableConfiguration<K, V> configuration,
-      StoreFactory stores, Executor executor, Factory<ExpiryPolicy> defaultExpiry) {
+      Function<StoreEvents<K, V>, Store<K, V>> stores, Executor executor, Factory<ExpiryPolicy> defaultExpiry) {
     this.manager = manager;
     this.name = name;
-    this.loadsInFlight = new LoadsInFlight<>(name);
     this.configuration = configuration;
-    this.keyType = configuration.getKeyType();
-    this.valueType = configuration.getValueType();
     this.executor = executor;
-    this.loader = create(configuration.getCacheLoaderFactory());
-    CacheWriter<K, V> configuredWriter = writerOf(configuration);
-    this.writer = configuration.isWriteThrough() ? configuredWriter : null;
-    this.expiry = PolicyExpiry.of(expiryPolicy(configuration, defaultExpiry));
+    this.checks = new EntryChecks<>(name, configuration.getKeyType(), configuration.getValueType());
+    this.loading = CacheLoading.of(name, configuration);
+    this.writing = CacheWriting.of(name, configuration);
+    this.expiry = PolicyExpiry.configured(configuration, defaultExpiry);
     this.events = new EventDispatcher<>(this, executor);
     for (CacheEntryListenerConfiguration<K, V> listener : configuration.getCacheEntryListenerConfigurations()) {
       events.register(listener);
     }
     this.configurationBean = new CacheConfigurationBean(this::currentConfiguration);
-    this.store = stores.create(name, configuration, new Observer());
-    if (writer == null && configuredWriter instanceof AutoCloseable) {
-      closeQuietly(configuredWriter, "cache writer");
-    }
+    this.operations = new CacheOperations<>(name, stores.apply(new StoreEventPublisher<>(events, statistics)),
+        expiry, events, loading, writing, statistics);
     setStatisticsEnabled(configuration.isStatisticsEnabled());
     setManagementEnabled(configuration.isManagementEnabled());
-  }
-
-  /** Builds the store of a cache, handing it the observer it reports expiries and evictions to. */
-  @FunctionalInterface
-  interface StoreFactory {
-    <K, V> Store<K, V> create(String cacheName, CompleteConfiguration<K, V> configuration,
-        StoreObserver<K, V> observer);
   }
 
   @Override
   public V get(K key) {
     requireOpen();
-    requireKey(key);
-    long start = startTimer();
-    int mark = events.mark();
-    V value;
-    try {
-      value = store.get(key, expiry);
-      if (value != null) {
-        recordHits(1);
-      } else {
-        recordMisses(1);
-        if (readsThrough()) {
-          value = loadThrough(key);
-        }
-      }
-    } catch (RuntimeException | Error e) {
-      throw deliverAfterFailure(mark, e);
-    }
-    events.deliverPending(mark);
-    recordGetTime(start);
+    checks.requireKey(key);
+    long start = statistics.startTimer();
+    V value = operations.get(key);
+    statistics.recordGetTime(start);
     return value;
   }
 
@@ -158,78 +129,34 @@ public final class UnifiedCache<K, V> implements Cache<K, V> {
    */
   public V getOrLoad(K key, Function<? super K, ? extends V> valueLoader) {
     requireNonNull(valueLoader, () -> message("the value loader must not be null"));
-    V value = get(key);
-    return value != null ? value : loadsInFlight.run(key, () -> loadAbsent(key, valueLoader));
-  }
-
-  /** Loads and keeps the value of {@code key}, unless a load that just ended already kept one. */
-  private V loadAbsent(K key, Function<? super K, ? extends V> valueLoader) {
-    int mark = events.mark();
-    V value;
-    try {
-      value = store.get(key, expiry);
-      if (value == null) {
-        V loaded = callValueLoader(key, valueLoader);
-        value = loaded == null ? null : loadThroughValue(key, loaded);
-      }
-    } catch (RuntimeException | Error e) {
-      throw deliverAfterFailure(mark, e);
-    }
-    events.deliverPending(mark);
-    return value;
-  }
-
-  private V callValueLoader(K key, Function<? super K, ? extends V> valueLoader) {
-    try {
-      return valueLoader.apply(key);
-    } catch (CacheException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw new CacheLoaderException(message("the value loader failed for key " + key), e);
-    }
+    requireOpen();
+    checks.requireKey(key);
+    return operations.getOrLoad(key, valueLoader);
   }
 
   @Override
   public Map<K, V> getAll(Set<? extends K> keys) {
     requireOpen();
-    requireKeys(keys);
-    long start = startTimer();
-    int mark = events.mark();
-    Map<K, V> result;
-    try {
-      result = new HashMap<>(store.getAll(keys, expiry));
-      recordHits(result.size());
-      recordMisses(keys.size() - result.size());
-      if (readsThrough() && result.size() < keys.size()) {
-        List<K> missing = new ArrayList<>();
-        for (K key : keys) {
-          if (!result.containsKey(key)) {
-            missing.add(key);
-          }
-        }
-        result.putAll(loadAllThrough(missing));
-      }
-    } catch (RuntimeException | Error e) {
-      throw deliverAfterFailure(mark, e);
-    }
-    events.deliverPending(mark);
-    recordGetTime(start);
+    checks.requireKeys(keys);
+    long start = statistics.startTimer();
+    Map<K, V> result = operations.getAll(keys);
+    statistics.recordGetTime(start);
     return result;
   }
 
   @Override
   public boolean containsKey(K key) {
     requireOpen();
-    requireKey(key);
-    return store.containsKey(key);
+    checks.requireKey(key);
+    return operations.store().containsKey(key);
   }
 
   @Override
   public void loadAll(Set<? extends K> keys, boolean replaceExistingValues, CompletionListener listener) {
     requireOpen();
-    requireKeys(keys);
+    checks.requireKeys(keys);
     CompletionListener completion = listener == null ? NoCompletionListener.INSTANCE : listener;
-    if (loader == null) {
+    if (!loading.hasLoader()) {
       completion.onCompletion();
       return;
     }
@@ -237,30 +164,15 @@ public final class UnifiedCache<K, V> implements Cache<K, V> {
     try {
       executor.execute(() -> loadAllInBackground(requested, replaceExistingValues, completion));
     } catch (RejectedExecutionException e) {
-      completion.onException(new CacheLoaderException("Cache '" + name + "' is closing", e));
+      completion.onException(new CacheLoaderException(message("the cache is closing"), e));
     }
   }
 
   private void loadAllInBackground(List<K> keys, boolean replaceExistingValues, CompletionListener completion) {
-    int mark = events.mark();
     try {
-      List<K> toLoad = new ArrayList<>();
-      for (K key : keys) {
-        if (replaceExistingValues || !store.containsKey(key)) {
-          toLoad.add(key);
-        }
-      }
-      Map<K, V> loaded = callLoadAll(toLoad);
-      store.writeAll(loaded, replaceExistingValues ? WriteOp.Kind.LOAD_REPLACING : WriteOp.Kind.LOAD, expiry,
-          loadHooks);
-      events.deliverPending(mark);
+      operations.loadAll(keys, replaceExistingValues);
       completion.onCompletion();
     } catch (Exception e) {
-      try {
-        events.deliverPending(mark);
-      } catch (RuntimeException listenerFailure) {
-        e.addSuppressed(listenerFailure);
-      }
       completion.onException(e);
     }
   }
@@ -268,23 +180,22 @@ public final class UnifiedCache<K, V> implements Cache<K, V> {
   @Override
   public void put(K key, V value) {
     requireOpen();
-    requireEntry(key, value);
-    long start = startTimer();
-    WriteOutcome<V> outcome = write(key, WriteOp.put(value, false));
-    if (outcome.stored()) {
-      recordPutTime(start);
+    checks.requireEntry(key, value);
+    long start = statistics.startTimer();
+    if (operations.write(key, WriteOp.put(value, false)).stored()) {
+      statistics.recordPutTime(start);
     }
   }
 
   @Override
   public V getAndPut(K key, V value) {
     requireOpen();
-    requireEntry(key, value);
-    long start = startTimer();
-    WriteOutcome<V> outcome = write(key, WriteOp.put(value, true));
-    recordRead(outcome.existed(), start);
+    checks.requireEntry(key, value);
+    long start = statistics.startTimer();
+    WriteOutcome<V> outcome = operations.write(key, WriteOp.put(value, true));
+    statistics.recordRead(outcome.existed(), start);
     if (outcome.stored()) {
-      recordPutTime(start);
+      statistics.recordPutTime(start);
     }
     return outcome.oldValue();
   }
@@ -295,35 +206,28 @@ public final class UnifiedCache<K, V> implements Cache<K, V> {
     requireNonNull(map, () -> message("the map must not be null"));
     Map<K, V> toStore = new LinkedHashMap<>(map.size() * 2);
     for (Map.Entry<? extends K, ? extends V> entry : map.entrySet()) {
-      requireEntry(entry.getKey(), entry.getValue());
+      checks.requireEntry(entry.getKey(), entry.getValue());
       toStore.put(entry.getKey(), entry.getValue());
     }
-    long start = startTimer();
-    CacheWriterException writeFailure = writer == null ? null : writeAllThrough(toStore);
-    int mark = events.mark();
+    long start = statistics.startTimer();
     try {
-      store.writeAll(toStore, WriteOp.Kind.PUT, expiry, storeOnlyHooks);
-    } catch (RuntimeException | Error e) {
-      throw deliverAfterFailure(mark, e);
-    }
-    events.deliverPending(mark);
-    if (!toStore.isEmpty()) {
-      recordPutTime(start);
-    }
-    if (writeFailure != null) {
-      throw writeFailure;
+      operations.putAll(toStore);
+    } finally {
+      if (!toStore.isEmpty()) {
+        statistics.recordPutTime(start);
+      }
     }
   }
 
   @Override
   public boolean putIfAbsent(K key, V value) {
     requireOpen();
-    requireEntry(key, value);
-    long start = startTimer();
-    WriteOutcome<V> outcome = write(key, WriteOp.putIfAbsent(value));
-    recordRead(outcome.existed(), start);
+    checks.requireEntry(key, value);
+    long start = statistics.startTimer();
+    WriteOutcome<V> outcome = operations.write(key, WriteOp.putIfAbsent(value));
+    statistics.recordRead(outcome.existed(), start);
     if (outcome.stored()) {
-      recordPutTime(start);
+      statistics.recordPutTime(start);
     }
     return outcome.result() == WriteOutcome.Result.CREATED;
   }
@@ -331,127 +235,99 @@ public final class UnifiedCache<K, V> implements Cache<K, V> {
   @Override
   public boolean remove(K key) {
     requireOpen();
-    requireKey(key);
-    long start = startTimer();
-    WriteOutcome<V> outcome = write(key, WriteOp.remove(false));
-    boolean removed = outcome.result() == WriteOutcome.Result.REMOVED;
-    if (removed) {
-      recordRemoveTime(start);
-    }
-    return removed;
+    checks.requireKey(key);
+    return removed(key, WriteOp.remove(false), false).result() == WriteOutcome.Result.REMOVED;
   }
 
   @Override
   public boolean remove(K key, V oldValue) {
     requireOpen();
-    requireKey(key);
-    requireValue(oldValue, "old value");
-    long start = startTimer();
-    WriteOutcome<V> outcome = write(key, WriteOp.removeIfEqual(oldValue));
-    recordRead(outcome.existed(), start);
-    boolean removed = outcome.result() == WriteOutcome.Result.REMOVED;
-    if (removed) {
-      recordRemoveTime(start);
-    }
-    return removed;
+    checks.requireKey(key);
+    checks.requireValue(oldValue, "old value");
+    return removed(key, WriteOp.removeIfEqual(oldValue), true).result() == WriteOutcome.Result.REMOVED;
   }
 
   @Override
   public V getAndRemove(K key) {
     requireOpen();
-    requireKey(key);
-    long start = startTimer();
-    WriteOutcome<V> outcome = write(key, WriteOp.remove(true));
-    recordRead(outcome.existed(), start);
-    if (outcome.result() == WriteOutcome.Result.REMOVED) {
-      recordRemoveTime(start);
+    checks.requireKey(key);
+    return removed(key, WriteOp.remove(true), true).oldValue();
+  }
+
+  /** Runs a removal, timing it; {@code reads} when the caller learns whether an entry was there. */
+  private WriteOutcome<V> removed(K key, WriteOp<V> removal, boolean reads) {
+    long start = statistics.startTimer();
+    WriteOutcome<V> outcome = operations.write(key, removal);
+    if (reads) {
+      statistics.recordRead(outcome.existed(), start);
     }
-    return outcome.oldValue();
+    if (outcome.result() == WriteOutcome.Result.REMOVED) {
+      statistics.recordRemoveTime(start);
+    }
+    return outcome;
   }
 
   @Override
   public boolean replace(K key, V oldValue, V newValue) {
     requireOpen();
-    requireEntry(key, newValue);
-    requireValue(oldValue, "old value");
-    long start = startTimer();
-    WriteOutcome<V> outcome = write(key, WriteOp.replaceIfEqual(oldValue, newValue));
-    recordRead(outcome.existed(), start);
-    if (outcome.stored()) {
-      recordPutTime(start);
-    }
-    return outcome.stored();
+    checks.requireEntry(key, newValue);
+    checks.requireValue(oldValue, "old value");
+    return replaced(key, WriteOp.replaceIfEqual(oldValue, newValue)).stored();
   }
 
   @Override
   public boolean replace(K key, V value) {
     requireOpen();
-    requireEntry(key, value);
-    long start = startTimer();
-    WriteOutcome<V> outcome = write(key, WriteOp.replace(value, false));
-    recordRead(outcome.existed(), start);
-    if (outcome.stored()) {
-      recordPutTime(start);
-    }
-    return outcome.stored();
+    checks.requireEntry(key, value);
+    return replaced(key, WriteOp.replace(value, false)).stored();
   }
 
   @Override
   public V getAndReplace(K key, V value) {
     requireOpen();
-    requireEntry(key, value);
-    long start = startTimer();
-    WriteOutcome<V> outcome = write(key, WriteOp.replace(value, true));
-    recordRead(outcome.existed(), start);
+    checks.requireEntry(key, value);
+    return replaced(key, WriteOp.replace(value, true)).oldValue();
+  }
+
+  private WriteOutcome<V> replaced(K key, WriteOp<V> replacement) {
+    long start = statistics.startTimer();
+    WriteOutcome<V> outcome = operations.write(key, replacement);
+    statistics.recordRead(outcome.existed(), start);
     if (outcome.stored()) {
-      recordPutTime(start);
+      statistics.recordPutTime(start);
     }
-    return outcome.oldValue();
+    return outcome;
   }
 
   @Override
   public void removeAll(Set<? extends K> keys) {
     requireOpen();
-    requireKeys(keys);
+    checks.requireKeys(keys);
     removeEach(new LinkedHashSet<>(keys));
   }
 
   @Override
   public void removeAll() {
     requireOpen();
-    Set<K> keys = new LinkedHashSet<>();
-    int mark = events.mark();
-    try {
-      store.keyIterator().forEachRemaining(keys::add);
-    } catch (RuntimeException | Error e) {
-      throw deliverAfterFailure(mark, e);
-    }
-    events.deliverPending(mark);
+    Set<K> keys = operations.keys();
     if (!keys.isEmpty()) {
       removeEach(keys);
     }
   }
 
   private void removeEach(Set<K> keys) {
-    long start = startTimer();
-    CacheWriterException deleteFailure = writer == null ? null : deleteAllThrough(keys);
-    int mark = events.mark();
+    long start = statistics.startTimer();
     try {
-      store.removeAll(keys, storeOnlyHooks);
-    } catch (RuntimeException | Error e) {
-      throw deliverAfterFailure(mark, e);
-    }
-    events.deliverPending(mark);
-    recordRemoveTime(start);
-    if (deleteFailure != null) {
-      throw deleteFailure;
+      operations.removeAll(keys);
+    } finally {
+      statistics.recordRemoveTime(start);
     }
   }
 
   @Override
   public void clear() {
     requireOpen();
-    store.clear();
+    operations.store().clear();
   }
 
   @Override
@@ -460,35 +336,23 @@ public final class UnifiedCache<K, V> implements Cache<K, V> {
     if (clazz.isInstance(snapshot)) {
       return clazz.cast(snapshot);
     }
-    throw new IllegalArgumentException("Cache '" + name + "' has no configuration of type " + clazz.getName()
-        + "; ask for CompleteConfiguration or MutableConfiguration");
+    throw new IllegalArgumentException(message("it has no configuration of type " + clazz.getName()
+        + "; ask for CompleteConfiguration or MutableConfiguration"));
   }
 
   @Override
   public <T> T invoke(K key, EntryProcessor<K, V, T> processor, Object... arguments) {
     requireOpen();
-    requireKey(key);
+    checks.requireKey(key);
     requireNonNull(processor, () -> message("the entry processor must not be null"));
-    long start = startTimer();
-    InvokeAction<K, V, T> action = new InvokeAction<>(key, processor, arguments,
-        readsThrough() ? loader : null, name, expiry, writeHooks, loadHooks, this::requireValueType);
-    int mark = events.mark();
-    T result;
-    try {
-      result = store.compute(key, action);
-    } catch (RuntimeException | Error e) {
-      throw deliverAfterFailure(mark, e);
-    }
-    events.deliverPending(mark);
-    recordRead(action.existed(), start);
-    return result;
+    return operations.invoke(key, processor, arguments, checks::requireValueType, statistics.startTimer());
   }
 
   @Override
   public <T> Map<K, EntryProcessorResult<T>> invokeAll(Set<? extends K> keys, EntryProcessor<K, V, T> processor,
       Object... arguments) {
     requireOpen();
-    requireKeys(keys);
+    checks.requireKeys(keys);
     requireNonNull(processor, () -> message("the entry processor must not be null"));
     Map<K, EntryProcessorResult<T>> results = new HashMap<>();
     for (K key : keys) {
@@ -525,20 +389,17 @@ public final class UnifiedCache<K, V> implements Cache<K, V> {
     manager.release(this);
     setStatisticsEnabled(false);
     setManagementEnabled(false);
-    closeQuietly(loader, "cache loader");
-    closeQuietly(writer, "cache writer");
-    closeQuietly(expiry.policy(), "expiry policy");
-    for (ListenerRegistration<K, V> registration : events.registrations()) {
-      closeQuietly(registration.listener(), "entry listener");
-      closeQuietly(registration.filter(), "entry event filter");
-    }
-    store.close();
+    Closeables.closeQuietly(loading.loader(), "cache loader", name);
+    Closeables.closeQuietly(writing.writer(), "cache writer", name);
+    Closeables.closeQuietly(expiry.policy(), "expiry policy", name);
+    events.closeListeners();
+    operations.store().close();
   }
 
   /** Removes every entry of the cache from its store, then closes it (for destroyCache). */
   void destroy() {
     if (!closed) {
-      store.clear();
+      operations.store().clear();
     }
     close();
   }
@@ -553,7 +414,7 @@ public final class UnifiedCache<K, V> implements Cache<K, V> {
     if (clazz.isInstance(this)) {
       return clazz.cast(this);
     }
-    throw new IllegalArgumentException("Cache '" + name + "' cannot be unwrapped to " + clazz.getName());
+    throw new IllegalArgumentException(message("it cannot be unwrapped to " + clazz.getName()));
   }
 
   @Override
@@ -566,6 +427,7 @@ public final class UnifiedCache<K, V> implements Cache<K, V> {
       }
       configuration.addCacheEntryListenerConfiguration(listenerConfiguration);
       events.register(listenerConfiguration);
+      operations.refreshFacts();
     }
   }
 
@@ -575,44 +437,43 @@ public final class UnifiedCache<K, V> implements Cache<K, V> {
     synchronized (this) {
       configuration.removeCacheEntryListenerConfiguration(listenerConfiguration);
       events.deregister(listenerConfiguration);
+      operations.refreshFacts();
     }
   }
 
   @Override
   public Iterator<Cache.Entry<K, V>> iterator() {
     requireOpen();
-    return new EntryIterator();
+    return operations.iterator(this::requireOpen);
   }
 
   /** The live statistics, also registered in JMX when statistics are enabled. */
   public CacheStatisticsBean statistics() {
-    return statistics;
+    return statistics.bean();
   }
 
   /** The number of entries the store holds (expired ones not yet removed included). */
   public long size() {
     requireOpen();
-    return store.size();
+    return operations.store().size();
+  }
+
+  /** Whether the store keeps expired entries until they are swept. */
+  boolean needsSweeping() {
+    return operations.store().needsSweeping();
   }
 
   /** Removes expired entries the store keeps itself and delivers their expired events. */
   void sweepExpired() {
-    if (closed) {
-      return;
+    if (!closed) {
+      operations.sweepExpired();
     }
-    int mark = events.mark();
-    try {
-      store.sweepExpired();
-    } catch (RuntimeException | Error e) {
-      throw deliverAfterFailure(mark, e);
-    }
-    events.deliverPending(mark);
   }
 
   synchronized void setStatisticsEnabled(boolean enabled) {
-    statisticsEnabled = enabled;
+    statistics.setEnabled(enabled);
     configuration.setStatisticsEnabled(enabled);
-    updateRegistration(statistics, BeanType.CacheStatistics, enabled);
+    updateRegistration(statistics.bean(), BeanType.CacheStatistics, enabled);
   }
 
   synchronized void setManagementEnabled(boolean enabled) {
@@ -632,174 +493,9 @@ public final class UnifiedCache<K, V> implements Cache<K, V> {
     return new MutableConfiguration<>(configuration);
   }
 
-  private WriteOutcome<V> write(K key, WriteOp<V> op) {
-    int mark = events.mark();
-    WriteOutcome<V> outcome;
-    try {
-      outcome = store.write(key, op, expiry, writeHooks);
-    } catch (RuntimeException | Error e) {
-      throw deliverAfterFailure(mark, e);
-    }
-    events.deliverPending(mark);
-    return outcome;
-  }
-
-  private V loadThrough(K key) {
-    V loaded = callLoad(key);
-    if (loaded == null) {
-      return null;
-    }
-    WriteOutcome<V> outcome = store.write(key, WriteOp.load(loaded), expiry, loadHooks);
-    switch (outcome.result()) {
-      case UNCHANGED_PRESENT:
-        return outcome.oldValue();
-      case CREATED:
-        return loaded;
-      default:
-        return null;
-    }
-  }
-
-  private Map<K, V> loadAllThrough(Collection<K> keys) {
-    Map<K, V> loaded = callLoadAll(keys);
-    Map<K, V> values = new HashMap<>();
-    for (Map.Entry<K, V> entry : loaded.entrySet()) {
-      V value = loadThroughValue(entry.getKey(), entry.getValue());
-      if (value != null) {
-        values.put(entry.getKey(), value);
-      }
-    }
-    return values;
-  }
-
-  private V loadThroughValue(K key, V loaded) {
-    WriteOutcome<V> outcome = store.write(key, WriteOp.load(loaded), expiry, loadHooks);
-    return outcome.result() == WriteOutcome.Result.UNCHANGED_PRESENT ? outcome.oldValue()
-        : outcome.stored() ? loaded : null;
-  }
-
-  private V callLoad(K key) {
-    try {
-      return loader.load(key);
-    } catch (CacheLoaderException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new CacheLoaderException(message("the cache loader failed for key " + key), e);
-    }
-  }
-
-  /** Loads {@code keys} in one call, keeping only the non-null values of requested keys. */
-  private Map<K, V> callLoadAll(Collection<K> keys) {
-    Map<? extends K, ? extends V> loaded;
-    try {
-      loaded = keys.isEmpty() ? Map.of() : loader.loadAll(keys);
-    } catch (CacheLoaderException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new CacheLoaderException(message("the cache loader failed for keys " + keys), e);
-    }
-    Map<K, V> values = new LinkedHashMap<>();
-    if (loaded != null) {
-      for (K key : keys) {
-        V value = loaded.get(key);
-        if (value != null) {
-          values.put(key, value);
-        }
-      }
-    }
-    return values;
-  }
-
-  /** Writes through; entries the writer did not write are removed from {@code toStore}. */
-  private CacheWriterException writeAllThrough(Map<K, V> toStore) {
-    List<Cache.Entry<? extends K, ? extends V>> pending = new ArrayList<>(toStore.size());
-    for (Map.Entry<K, V> entry : toStore.entrySet()) {
-      pending.add(new ImmutableCacheEntry<>(entry.getKey(), entry.getValue()));
-    }
-    try {
-      writer.writeAll(pending);
-      return null;
-    } catch (Exception e) {
-      for (Cache.Entry<? extends K, ? extends V> failed : pending) {
-        toStore.remove(failed.getKey());
-      }
-      return writerFailure(e, "writeAll");
-    }
-  }
-
-  /** Deletes through; keys the writer did not delete are removed from {@code toRemove}. */
-  private CacheWriterException deleteAllThrough(Set<K> toRemove) {
-    List<K> pending = new ArrayList<>(toRemove);
-    try {
-      writer.deleteAll(pending);
-      return null;
-    } catch (Exception e) {
-      pending.forEach(toRemove::remove);
-      return writerFailure(e, "deleteAll");
-    }
-  }
-
-  private CacheWriterException writerFailure(Exception e, String operation) {
-    return e instanceof CacheWriterException
-        ? (CacheWriterException) e
-        : new CacheWriterException(message("the cache writer failed in " + operation), e);
-  }
-
-  private RuntimeException deliverAfterFailure(int mark, Throwable failure) {
-    try {
-      events.deliverPending(mark);
-    } catch (RuntimeException | Error listenerFailure) {
-      failure.addSuppressed(listenerFailure);
-    }
-    if (failure instanceof Error) {
-      throw (Error) failure;
-    }
-    return (RuntimeException) failure;
-  }
-
-  private boolean readsThrough() {
-    return loader != null && configuration.isReadThrough();
-  }
-
   private void requireOpen() {
     if (closed) {
       throw new IllegalStateException("Cache '" + name + "' is closed");
-    }
-  }
-
-  private void requireKey(K key) {
-    if (key == null) {
-      throw new NullPointerException(message("a key must not be null"));
-    }
-  }
-
-  private void requireKeys(Collection<? extends K> keys) {
-    requireNonNull(keys, () -> message("the set of keys must not be null"));
-    for (K key : keys) {
-      requireKey(key);
-    }
-  }
-
-  private void requireValue(V value, String role) {
-    if (value == null) {
-      throw new NullPointerException(message("the " + role + " must not be null"));
-    }
-  }
-
-  private void requireEntry(K key, V value) {
-    requireKey(key);
-    requireValue(value, "value");
-    if (keyType != Object.class && !keyType.isInstance(key)) {
-      throw new ClassCastException(message("keys must be " + keyType.getName() + ", not "
-          + key.getClass().getName()));
-    }
-    requireValueType(value);
-  }
-
-  private void requireValueType(Object value) {
-    if (valueType != Object.class && !valueType.isInstance(value)) {
-      throw new ClassCastException(message("values must be " + valueType.getName() + ", not "
-          + value.getClass().getName()));
     }
   }
 
@@ -807,225 +503,9 @@ public final class UnifiedCache<K, V> implements Cache<K, V> {
     return "Cache '" + name + "': " + text;
   }
 
-  private long startTimer() {
-    return statisticsEnabled ? System.nanoTime() : 0L;
-  }
-
-  private void recordHits(int count) {
-    if (statisticsEnabled && count > 0) {
-      statistics.recordHits(count);
-    }
-  }
-
-  private void recordMisses(int count) {
-    if (statisticsEnabled && count > 0) {
-      statistics.recordMisses(count);
-    }
-  }
-
-  private void recordRead(boolean hit, long start) {
-    if (statisticsEnabled) {
-      if (hit) {
-        statistics.recordHits(1);
-      } else {
-        statistics.recordMisses(1);
-      }
-      recordGetTime(start);
-    }
-  }
-
-  private void recordGetTime(long start) {
-    if (statisticsEnabled && start != 0L) {
-      statistics.recordGetTime(System.nanoTime() - start);
-    }
-  }
-
-  private void recordPutTime(long start) {
-    if (statisticsEnabled && start != 0L) {
-      statistics.recordPutTime(System.nanoTime() - start);
-    }
-  }
-
-  private void recordRemoveTime(long start) {
-    if (statisticsEnabled && start != 0L) {
-      statistics.recordRemoveTime(System.nanoTime() - start);
-    }
-  }
-
-  /** The configured writer; one of {@code ? super K, ? super V} accepts every K and V. */
-  @SuppressWarnings("unchecked")
-  private static <K, V> CacheWriter<K, V> writerOf(CompleteConfiguration<K, V> configuration) {
-    Factory<? extends CacheWriter<? super K, ? super V>> factory = configuration.getCacheWriterFactory();
-    return factory == null ? null : (CacheWriter<K, V>) factory.create();
-  }
-
-  private static <T> T create(Factory<T> factory) {
-    return factory == null ? null : factory.create();
-  }
-
-  private void closeQuietly(Object resource, String role) {
-    if (resource instanceof AutoCloseable) {
-      try {
-        ((AutoCloseable) resource).close();
-      } catch (Exception e) {
-        LOG.log(System.Logger.Level.WARNING, message("closing the " + role + " failed"), e);
-      }
-    }
-  }
-
-  /**
-   * The configured policy, or the default one when the configuration leaves the cache eternal; the
-   * configuration then names the default, so that it shows what the cache does.
-   */
-  private static ExpiryPolicy expiryPolicy(MutableConfiguration<?, ?> configuration,
-      Factory<ExpiryPolicy> defaultExpiry) {
-    ExpiryPolicy configured = configuration.getExpiryPolicyFactory().create();
-    if (defaultExpiry == null || configured.getClass() != EternalExpiryPolicy.class) {
-      return configured;
-    }
-    configuration.setExpiryPolicyFactory(defaultExpiry);
-    return defaultExpiry.create();
-  }
-
   @Override
   public String toString() {
     return "UnifiedCache[" + name + "]";
-  }
-
-  /** Write-through before a change, events and statistics after it. */
-  private final class CacheHooks implements WriteHooks<K, V> {
-    private final boolean writesThroughConfigured;
-    private final boolean countsPuts;
-
-    CacheHooks(boolean writesThrough, boolean countsPuts) {
-      this.writesThroughConfigured = writesThrough;
-      this.countsPuts = countsPuts;
-    }
-
-    @Override
-    public boolean writesThrough() {
-      return writesThroughConfigured && writer != null;
-    }
-
-    @Override
-    public void beforeWrite(K key, V value) {
-      if (writesThrough()) {
-        try {
-          writer.write(new ImmutableCacheEntry<>(key, value));
-        } catch (Exception e) {
-          throw writerFailure(e, "write of key " + key);
-        }
-      }
-    }
-
-    @Override
-    public void beforeDelete(K key) {
-      if (writesThrough()) {
-        try {
-          writer.delete(key);
-        } catch (Exception e) {
-          throw writerFailure(e, "delete of key " + key);
-        }
-      }
-    }
-
-    @Override
-    public boolean needsOldValue() {
-      return events.needsOldValue();
-    }
-
-    @Override
-    public void afterCommit(K key, WriteOutcome<V> outcome) {
-      switch (outcome.result()) {
-        case CREATED:
-          if (countsPuts && statisticsEnabled) {
-            statistics.recordPuts(1);
-          }
-          events.publish(EventType.CREATED, key, outcome.newValue(), null, false);
-          break;
-        case UPDATED:
-          if (countsPuts && statisticsEnabled) {
-            statistics.recordPuts(1);
-          }
-          V oldValue = outcome.oldValue();
-          events.publish(EventType.UPDATED, key, outcome.newValue(), oldValue, oldValue != null);
-          break;
-        case REMOVED:
-          if (statisticsEnabled) {
-            statistics.recordRemovals(1);
-          }
-          V removed = outcome.oldValue();
-          events.publish(EventType.REMOVED, key, removed, removed, removed != null);
-          break;
-        default:
-          break;
-      }
-    }
-  }
-
-  /** Turns what the store reports on its own into events and statistics. */
-  private final class Observer implements StoreObserver<K, V> {
-    @Override
-    public void onExpired(K key, V value) {
-      events.publish(EventType.EXPIRED, key, value, value, true);
-    }
-
-    @Override
-    public void onEvicted(K key) {
-      if (statisticsEnabled) {
-        statistics.recordEvictions(1);
-      }
-    }
-
-    @Override
-    public boolean publishesEvents() {
-      return events.hasListeners();
-    }
-  }
-
-  /** Iterates over live entries: each one returned is a hit and an access. */
-  private final class EntryIterator implements Iterator<Cache.Entry<K, V>> {
-    private final Iterator<Map.Entry<K, V>> entries = store.iterator(expiry);
-    private K lastKey;
-
-    @Override
-    public boolean hasNext() {
-      int mark = events.mark();
-      boolean hasNext;
-      try {
-        hasNext = entries.hasNext();
-      } catch (RuntimeException | Error e) {
-        throw deliverAfterFailure(mark, e);
-      }
-      events.deliverPending(mark);
-      return hasNext;
-    }
-
-    @Override
-    public Cache.Entry<K, V> next() {
-      long start = startTimer();
-      if (!hasNext()) {
-        throw new java.util.NoSuchElementException();
-      }
-      Map.Entry<K, V> entry = entries.next();
-      lastKey = entry.getKey();
-      recordRead(true, start);
-      return ImmutableCacheEntry.of(entry);
-    }
-
-    @Override
-    public void remove() {
-      if (lastKey == null) {
-        throw new IllegalStateException(message("call next() before remove()"));
-      }
-      requireOpen();
-      K key = lastKey;
-      lastKey = null;
-      long start = startTimer();
-      if (write(key, WriteOp.remove(false)).result() == WriteOutcome.Result.REMOVED) {
-        recordRemoveTime(start);
-      }
-    }
   }
 
   /** Used when {@code loadAll} is called without a completion listener. */

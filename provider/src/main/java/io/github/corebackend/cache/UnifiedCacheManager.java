@@ -2,28 +2,21 @@ package io.github.corebackend.cache;
 
 import static java.util.Objects.requireNonNull;
 
-import io.github.corebackend.cache.UnifiedCache.StoreFactory;
-import io.github.corebackend.cache.config.Backend;
+import io.github.corebackend.cache.config.CacheConfigurations;
 import io.github.corebackend.cache.config.CacheSettings;
-import io.github.corebackend.cache.config.RedisSettings;
-import io.github.corebackend.cache.near.NearStore;
-import io.github.corebackend.cache.redis.RedisAvailability;
-import io.github.corebackend.cache.redis.RedisBackend;
-import io.github.corebackend.cache.redis.TrackedStore;
-import io.github.corebackend.cache.serial.Serializer;
-import io.github.corebackend.cache.serial.Serializers;
-import io.github.corebackend.cache.store.Copier;
-import io.github.corebackend.cache.store.MemoryStore;
-import io.github.corebackend.cache.store.SerializingCopier;
-import io.github.corebackend.cache.store.Store;
-import io.github.corebackend.cache.store.StoreObserver;
+import io.github.corebackend.cache.config.Setting;
+import io.github.corebackend.cache.spi.SharedResources;
+import io.github.corebackend.cache.spi.Store;
+import io.github.corebackend.cache.spi.StoreContext;
+import io.github.corebackend.cache.spi.StoreEvents;
+import io.github.corebackend.cache.spi.StoreProvider;
+import io.github.corebackend.cache.spi.StoreProviders;
+import io.github.corebackend.cache.spi.TimeSource;
 import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,14 +32,14 @@ import javax.cache.CacheException;
 import javax.cache.CacheManager;
 import javax.cache.configuration.CompleteConfiguration;
 import javax.cache.configuration.Configuration;
-import javax.cache.configuration.Factory;
 import javax.cache.configuration.MutableConfiguration;
-import javax.cache.expiry.ExpiryPolicy;
 import javax.cache.spi.CachingProvider;
 
 /**
- * A JCache {@link CacheManager}: owns its caches, the settings they were built with, and the threads
- * they share (asynchronous listeners and {@code loadAll}, and the sweep of expired memory entries).
+ * A JCache {@link CacheManager}: a registry of caches and their lifecycle. It owns the settings the
+ * caches are built with, the threads they share (asynchronous listeners and {@code loadAll}, the
+ * sweep of expired entries kept in memory) and what their stores share (connections). It knows no
+ * backend: each cache's store comes from the {@link StoreProvider} its {@code cache.backend} names.
  */
 public final class UnifiedCacheManager implements CacheManager {
 
@@ -62,17 +55,18 @@ public final class UnifiedCacheManager implements CacheManager {
   private final Map<UnifiedCache<?, ?>, ScheduledFuture<?>> sweeps = new ConcurrentHashMap<>();
   private final ExecutorService executor;
   private final ScheduledExecutorService housekeeping;
-  /** One link per distinct Redis deployment the caches use; guarded by {@code caches}. */
-  private final Map<RedisSettings, RedisBackend> redisBackends = new HashMap<>();
+  private final SharedResources resources = new SharedResources();
+  private final TimeSource clock;
   private volatile boolean closed;
 
   UnifiedCacheManager(UnifiedCachingProvider provider, URI uri, ClassLoader classLoader, Properties properties,
-      CacheSettings settings) {
+      CacheSettings settings, TimeSource clock) {
     this.provider = provider;
     this.uri = uri;
     this.classLoader = new WeakReference<>(classLoader);
     this.properties = properties;
     this.settings = settings;
+    this.clock = clock;
     int id = MANAGER_IDS.incrementAndGet();
     this.executor = Executors.newCachedThreadPool(daemonThreads("unified-cache-" + id + "-worker"));
     this.housekeeping = Executors.newSingleThreadScheduledExecutor(daemonThreads("unified-cache-" + id + "-sweeper"));
@@ -167,55 +161,26 @@ public final class UnifiedCacheManager implements CacheManager {
   /** Called under the {@code caches} lock. */
   private <K, V> UnifiedCache<K, V> create(String cacheName, Configuration<K, V> given) {
     CacheSettings cacheSettings = settingsOf(cacheName);
-    if (cacheSettings.backend().usesRedis() && !given.isStoreByValue()) {
-      throw new UnsupportedOperationException("Cache '" + cacheName + "': the " + backendName(cacheSettings)
-          + " backend keeps entries by value in Redis and cannot store by reference; remove "
+    StoreProvider backend = backendOf(cacheName, cacheSettings);
+    if (!backend.supportsStoreByReference() && !given.isStoreByValue()) {
+      throw new UnsupportedOperationException("Cache '" + cacheName + "': the " + backend.name()
+          + " backend keeps entries by value and cannot store by reference; remove "
           + "setStoreByValue(false) or use the memory backend");
     }
-    StoreFactory stores = new StoreFactory() {
-      @Override
-      public <A, B> Store<A, B> create(String name, CompleteConfiguration<A, B> configuration,
-          StoreObserver<A, B> observer) {
-        return createStore(name, cacheSettings, configuration, observer);
-      }
-    };
-    UnifiedCache<K, V> cache = new UnifiedCache<>(this, cacheName, configured(given, cacheSettings), stores,
-        executor, defaultExpiry(cacheSettings));
+    MutableConfiguration<K, V> configuration = CacheConfigurations.configured(given, cacheSettings,
+        backend.supportsStoreByReference());
+    UnifiedCache<K, V> cache = new UnifiedCache<>(this, cacheName, configuration,
+        events -> createStore(backend, cacheName, cacheSettings, configuration, events), executor,
+        CacheConfigurations.defaultExpiry(cacheSettings));
     caches.put(cacheName, cache);
     scheduleSweep(cache, cacheSettings);
     return cache;
   }
 
-  /**
-   * The cache's configuration with what the settings turn on: statistics, management, and
-   * store-by-reference for memory caches. A configuration that already turns one on keeps it.
-   */
-  @SuppressWarnings("unchecked")
-  private static <K, V> MutableConfiguration<K, V> configured(Configuration<K, V> given, CacheSettings settings) {
-    MutableConfiguration<K, V> configuration = given instanceof CompleteConfiguration
-        ? new MutableConfiguration<>((CompleteConfiguration<K, V>) given)
-        : new MutableConfiguration<K, V>().setTypes(given.getKeyType(), given.getValueType())
-            .setStoreByValue(given.isStoreByValue());
-    if (settings.statistics()) {
-      configuration.setStatisticsEnabled(true);
-    }
-    if (settings.management()) {
-      configuration.setManagementEnabled(true);
-    }
-    if (settings.backend() == Backend.MEMORY && settings.memoryStoreByReference()) {
-      configuration.setStoreByValue(false);
-    }
-    return configuration;
-  }
-
-  private static Factory<ExpiryPolicy> defaultExpiry(CacheSettings settings) {
-    return settings.defaultTtl().isZero() ? null : settings.expiryKind().factoryOf(settings.defaultTtl());
-  }
-
-  /** Memory caches and the fronts of near caches drop expired entries in the background. */
+  /** Caches whose stores keep expired entries in this JVM have them swept in the background. */
   private void scheduleSweep(UnifiedCache<?, ?> cache, CacheSettings cacheSettings) {
     long sweepMillis = cacheSettings.memoryCleanupInterval().toMillis();
-    if (cacheSettings.backend() != Backend.REDIS && sweepMillis > 0) {
+    if (cache.needsSweeping() && sweepMillis > 0) {
       sweeps.put(cache, housekeeping.scheduleWithFixedDelay(() -> sweepExpired(cache), sweepMillis, sweepMillis,
           TimeUnit.MILLISECONDS));
     }
@@ -275,10 +240,7 @@ public final class UnifiedCacheManager implements CacheManager {
     }
     housekeeping.shutdownNow();
     executor.shutdown();
-    synchronized (caches) {
-      redisBackends.values().forEach(RedisBackend::close);
-      redisBackends.clear();
-    }
+    resources.close();
   }
 
   @Override
@@ -304,44 +266,24 @@ public final class UnifiedCacheManager implements CacheManager {
   }
 
   /** Called under the {@code caches} lock, by {@link #create}. */
-  private <K, V> Store<K, V> createStore(String cacheName, CacheSettings cacheSettings,
-      CompleteConfiguration<K, V> configuration, StoreObserver<K, V> observer) {
+  private <K, V> Store<K, V> createStore(StoreProvider backend, String cacheName, CacheSettings cacheSettings,
+      CompleteConfiguration<K, V> configuration, StoreEvents<K, V> events) {
     try {
-      Backend backend = cacheSettings.backend();
-      if (!backend.usesRedis()) {
-        return new MemoryStore<>(cacheSettings.memoryMaxItems(), copierOf(cacheName, cacheSettings, configuration),
-            settings.timeSource(), observer);
-      }
-      ClassLoader loader = getClassLoader();
-      Serializer keys = Serializers.forRemoteStore(cacheSettings, cacheName, configuration.getKeyType(), loader);
-      Serializer values = Serializers.forRemoteStore(cacheSettings, cacheName, configuration.getValueType(), loader);
-      RedisBackend redis = redisBackend(cacheName, cacheSettings);
-      if (backend == Backend.REDIS) {
-        return redis.createStore(cacheName, cacheSettings.namespace(), keys, values, observer);
-      }
-      TrackedStore<K, V> remote = redis.createTrackedStore(cacheName, cacheSettings.namespace(), keys, values,
-          observer);
-      // The front's copies are the cache's only through Redis: their expiry and eviction are silent.
-      return new NearStore<>(remote, new MemoryStore<>(cacheSettings.memoryMaxItems(),
-          copierOf(cacheName, cacheSettings, configuration), settings.timeSource(), StoreObserver.none()),
-          settings.timeSource());
+      return backend.create(new StoreContext<>(cacheName, cacheSettings, configuration.getKeyType(),
+          configuration.getValueType(), configuration.isStoreByValue(), getClassLoader(), events, clock,
+          resources));
     } catch (IllegalArgumentException e) {
       throw new CacheException("Cache '" + cacheName + "': " + e.getMessage(), e);
     }
   }
 
-  /** How a memory store (a memory cache, or a near cache's front) keeps its entries. */
-  private Copier copierOf(String cacheName, CacheSettings cacheSettings, CompleteConfiguration<?, ?> configuration) {
-    if (!configuration.isStoreByValue()) {
-      return Copier.IDENTITY;
+  private static StoreProvider backendOf(String cacheName, CacheSettings cacheSettings) {
+    try {
+      return StoreProviders.named(cacheSettings.backend());
+    } catch (IllegalArgumentException e) {
+      throw new CacheException("Cache '" + cacheName + "': invalid " + cacheSettings.describe(Setting.BACKEND)
+          + ": " + e.getMessage(), e);
     }
-    ClassLoader loader = getClassLoader();
-    return new SerializingCopier(Serializers.forCopies(cacheSettings, cacheName, configuration.getKeyType(), loader),
-        Serializers.forCopies(cacheSettings, cacheName, configuration.getValueType(), loader), cacheName);
-  }
-
-  private static String backendName(CacheSettings settings) {
-    return settings.backend().name().toLowerCase(Locale.ROOT);
   }
 
   private CacheSettings settingsOf(String cacheName) {
@@ -350,25 +292,6 @@ public final class UnifiedCacheManager implements CacheManager {
     } catch (IllegalArgumentException e) {
       throw new CacheException("Cache '" + cacheName + "': " + e.getMessage(), e);
     }
-  }
-
-  private RedisBackend redisBackend(String cacheName, CacheSettings cacheSettings) {
-    RedisSettings redisSettings = cacheSettings.redis();
-    RedisBackend backend = redisBackends.get(redisSettings);
-    if (backend == null) {
-      if (!RedisAvailability.isLettucePresent()) {
-        throw new CacheException("Cache '" + cacheName + "' uses the " + backendName(cacheSettings)
-            + " backend, which needs " + RedisAvailability.LETTUCE_ARTIFACT
-            + " on the classpath; add that dependency or use the memory backend");
-      }
-      try {
-        backend = RedisBackend.create(redisSettings);
-      } catch (IllegalArgumentException e) {
-        throw new CacheException("Cache '" + cacheName + "': invalid Redis settings: " + e.getMessage(), e);
-      }
-      redisBackends.put(redisSettings, backend);
-    }
-    return backend;
   }
 
   private void sweepExpired(UnifiedCache<?, ?> cache) {

@@ -1,9 +1,10 @@
 package io.github.corebackend.cache;
 
-import io.github.corebackend.cache.config.Backend;
 import io.github.corebackend.cache.config.CacheSettings;
 import io.github.corebackend.cache.config.Setting;
 import io.github.corebackend.cache.serial.Serializers;
+import io.github.corebackend.cache.spi.StoreProviders;
+import io.github.corebackend.cache.spi.TimeSource;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
@@ -40,7 +41,7 @@ public final class UnifiedCachingProvider implements CachingProvider {
         managerProperties.putAll(properties);
       }
       manager = new UnifiedCacheManager(this, managerUri, managerLoader, managerProperties,
-          resolveSettings(managerUri, managerLoader, managerProperties));
+          resolveSettings(managerUri, managerLoader, managerProperties), TimeSource.SYSTEM);
       byUri.put(managerUri, manager);
     }
     return manager;
@@ -96,19 +97,19 @@ public final class UnifiedCachingProvider implements CachingProvider {
   }
 
   /**
-   * Store-by-reference is supported when caches live in memory by default: a Redis cache can only
-   * keep entries by value.
+   * Store-by-reference is supported when the default backend can keep callers' objects (the memory
+   * backend can; a Redis cache can only keep entries by value).
    */
   @Override
   public boolean isSupported(OptionalFeature feature) {
-    return feature == OptionalFeature.STORE_BY_REFERENCE && defaultBackend() == Backend.MEMORY;
+    return feature == OptionalFeature.STORE_BY_REFERENCE && defaultBackendStoresByReference();
   }
 
-  private static Backend defaultBackend() {
+  private static boolean defaultBackendStoresByReference() {
     try {
-      return CacheSettings.resolve(null).backend();
+      return StoreProviders.named(CacheSettings.resolve(null).backend()).supportsStoreByReference();
     } catch (IllegalArgumentException invalidSettings) {
-      return Backend.MEMORY;
+      return false;
     }
   }
 
@@ -149,9 +150,9 @@ public final class UnifiedCachingProvider implements CachingProvider {
   private static CacheSettings resolveSettings(URI uri, ClassLoader classLoader, Properties properties) {
     try {
       CacheSettings settings = CacheSettings.resolve(uri, classLoader, properties);
-      requireSerializer(settings, Setting.SERIALIZER.key(), classLoader);
+      requireBackendAndSerializer(settings, null, classLoader);
       for (String cacheName : settings.declaredCaches()) {
-        requireSerializer(settings.forCache(cacheName), Setting.SERIALIZER.keyFor(cacheName), classLoader);
+        requireBackendAndSerializer(settings.forCache(cacheName), cacheName, classLoader);
       }
       return settings;
     } catch (IllegalArgumentException e) {
@@ -159,10 +160,18 @@ public final class UnifiedCachingProvider implements CachingProvider {
     }
   }
 
-  private static void requireSerializer(CacheSettings settings, String key, ClassLoader classLoader) {
+  /** Checks that the backend exists and the serializer can be built, for the manager or one cache. */
+  private static void requireBackendAndSerializer(CacheSettings settings, String cacheName,
+      ClassLoader classLoader) {
+    try {
+      StoreProviders.named(settings.backend());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Invalid " + settings.describe(Setting.BACKEND) + ": " + e.getMessage(), e);
+    }
     try {
       Serializers.requireAvailable(settings.serializer(), classLoader);
     } catch (IllegalArgumentException e) {
+      String key = cacheName == null ? Setting.SERIALIZER.key() : Setting.SERIALIZER.keyFor(cacheName);
       throw new IllegalArgumentException(key + " '" + settings.serializer() + "': " + e.getMessage(), e);
     }
   }

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.corebackend.cache.store.TimeSource;
+import io.github.corebackend.cache.integration.ImmutableCacheEntry;
+import io.github.corebackend.cache.spi.TimeSource;
 import java.io.Serializable;
 import java.util.Collection;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.corebackend.cache.store.TimeSource;
+import io.github.corebackend.cache.spi.TimeSource;
 import java.lang.management.ManagementFactory;
 import javax.cache.Cache;
 import javax.cache.configuration.MutableConfiguration;

@@ -1,7 +1,7 @@
 package io.github.corebackend.cache;
 
 import io.github.corebackend.cache.config.CacheSettings;
-import io.github.corebackend.cache.store.TimeSource;
+import io.github.corebackend.cache.spi.TimeSource;
 import java.net.URI;
 import java.util.Map;
 import java.util.Properties;
@@ -20,8 +20,8 @@ final class TestManagers {
     for (int i = 0; i < keysAndValues.length; i += 2) {
       properties.setProperty(keysAndValues[i], keysAndValues[i + 1]);
     }
-    CacheSettings settings = CacheSettings.resolve(properties, new Properties(), Map.of()).withTimeSource(clock);
+    CacheSettings settings = CacheSettings.resolve(properties, new Properties(), Map.of());
     return new UnifiedCacheManager(new UnifiedCachingProvider(), URI.create("test:manager-" + IDS.incrementAndGet()),
-        TestManagers.class.getClassLoader(), properties, settings);
+        TestManagers.class.getClassLoader(), properties, settings, clock);
   }
 }

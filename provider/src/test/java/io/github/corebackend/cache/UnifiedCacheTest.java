@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.corebackend.cache.store.ManualClock;
+import io.github.corebackend.cache.memory.ManualClock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;

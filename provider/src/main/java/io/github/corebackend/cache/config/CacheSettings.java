@@ -1,6 +1,5 @@
 package io.github.corebackend.cache.config;
 
-import io.github.corebackend.cache.store.TimeSource;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -29,7 +28,7 @@ public final class CacheSettings {
   private final ConfigSources sources;
   private final String cacheName;
   private final Set<String> declaredCaches;
-  private final Backend backend;
+  private final String backend;
   private final String namespace;
   private final Duration defaultTtl;
   private final ExpiryKind expiryKind;
@@ -41,15 +40,13 @@ public final class CacheSettings {
   private final Duration memoryCleanupInterval;
   private final boolean memoryStoreByReference;
   private final RedisSettings redis;
-  private final TimeSource timeSource;
+  private final Duration redisLockLease;
 
-  private CacheSettings(ConfigSources sources, String cacheName, Set<String> declaredCaches,
-      TimeSource timeSource) {
+  private CacheSettings(ConfigSources sources, String cacheName, Set<String> declaredCaches) {
     this.sources = sources;
     this.cacheName = cacheName;
     this.declaredCaches = declaredCaches;
-    this.timeSource = timeSource;
-    this.backend = parse(Setting.BACKEND, Backend::parse);
+    this.backend = parse(Setting.BACKEND, CacheSettings::backendName);
     this.namespace = parse(Setting.NAMESPACE, CacheSettings::namespaceOf);
     this.defaultTtl = duration(Setting.DEFAULT_TTL);
     this.expiryKind = parse(Setting.EXPIRY, ExpiryKind::parse);
@@ -63,6 +60,7 @@ public final class CacheSettings {
     this.redis = new RedisSettings(parse(Setting.REDIS_URL, RedisUrls::check),
         (int) number(Setting.REDIS_POOL_SIZE, 1, 1024), duration(Setting.REDIS_CONN_TIMEOUT),
         duration(Setting.REDIS_READ_TIMEOUT), duration(Setting.REDIS_WRITE_TIMEOUT));
+    this.redisLockLease = parse(Setting.REDIS_LOCK_LEASE, CacheSettings::positiveDuration);
   }
 
   /**
@@ -93,7 +91,7 @@ public final class CacheSettings {
     ConfigSources sources = new ConfigSources(explicit == null ? new Properties() : explicit, file, system,
         environment);
     Set<String> declared = Set.copyOf(sources.declaredCaches());
-    CacheSettings settings = new CacheSettings(sources, null, declared, TimeSource.SYSTEM);
+    CacheSettings settings = new CacheSettings(sources, null, declared);
     for (String name : declared) {
       settings.forCache(name);
     }
@@ -106,12 +104,15 @@ public final class CacheSettings {
    * @throws IllegalArgumentException naming the setting when a per-cache value is invalid
    */
   public CacheSettings forCache(String name) {
-    return new CacheSettings(sources, Objects.requireNonNull(name), declaredCaches, timeSource);
+    return new CacheSettings(sources, Objects.requireNonNull(name), declaredCaches);
   }
 
-  /** A copy that measures expiry with {@code timeSource} instead of the system clock. */
-  public CacheSettings withTimeSource(TimeSource timeSource) {
-    return new CacheSettings(sources, cacheName, declaredCaches, Objects.requireNonNull(timeSource));
+  /**
+   * Describes where the value of {@code setting} came from, for errors found after resolution: the
+   * key, its environment variable, the value (without passwords) and its source.
+   */
+  public String describe(Setting setting) {
+    return sources.find(setting, cacheName).describe();
   }
 
   /**
@@ -122,8 +123,8 @@ public final class CacheSettings {
     return declaredCaches;
   }
 
-  /** Where the caches keep their entries. */
-  public Backend backend() {
+  /** The name of the backend the caches keep their entries in, e.g. {@code memory}; lower case. */
+  public String backend() {
     return backend;
   }
 
@@ -182,9 +183,9 @@ public final class CacheSettings {
     return redis;
   }
 
-  /** The clock expiry is measured against. */
-  public TimeSource timeSource() {
-    return timeSource;
+  /** How long a write-through operation of a redis cache may hold a key's lock. */
+  public Duration redisLockLease() {
+    return redisLockLease;
   }
 
   @Override
@@ -243,6 +244,21 @@ public final class CacheSettings {
           + "from other applications' on a shared Redis (use e.g. the application's name)");
     }
     return text;
+  }
+
+  private static String backendName(String text) {
+    if (text.isEmpty()) {
+      throw new IllegalArgumentException("name a backend: memory, redis or near");
+    }
+    return text.toLowerCase(Locale.ROOT);
+  }
+
+  private static Duration positiveDuration(String text) {
+    Duration duration = Durations.parse(text);
+    if (duration.isZero() || duration.isNegative()) {
+      throw new IllegalArgumentException("must be longer than zero");
+    }
+    return duration;
   }
 
   private static String serializerName(String text) {

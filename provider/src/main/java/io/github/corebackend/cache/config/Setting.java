@@ -16,7 +16,10 @@ import java.util.Locale;
  * into {@code _}).
  */
 public enum Setting {
-  /** {@code memory}, {@code redis} or {@code near}. */
+  /**
+   * The backend: {@code memory}, {@code redis}, {@code near}, or the name of another
+   * {@code io.github.corebackend.cache.spi.StoreProvider} on the class path.
+   */
   BACKEND("cache.backend", "memory"),
   /** Prefix of every store key of the manager's caches. */
   NAMESPACE("cache.namespace", "default"),
@@ -58,7 +61,12 @@ public enum Setting {
   /** Time allowed for a Redis reply. */
   REDIS_READ_TIMEOUT("cache.redis.read-timeout", "2s"),
   /** Time allowed to send a Redis command. */
-  REDIS_WRITE_TIMEOUT("cache.redis.write-timeout", "2s");
+  REDIS_WRITE_TIMEOUT("cache.redis.write-timeout", "2s"),
+  /**
+   * How long a write-through operation may hold the lock of its key in Redis while the cache writer
+   * runs; an operation of another JVM on that key waits at most this long for it.
+   */
+  REDIS_LOCK_LEASE("cache.redis.lock-lease", "30s");
 
   /** Longest key first, so that {@code cache.serializer.allow-list.x} is not read as a serializer. */
   private static final List<Setting> BY_KEY_LENGTH = Arrays.stream(values())

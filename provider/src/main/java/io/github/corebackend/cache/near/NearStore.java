@@ -1,14 +1,16 @@
 package io.github.corebackend.cache.near;
 
-import io.github.corebackend.cache.redis.TrackedStore;
 import io.github.corebackend.cache.redis.TrackedStore.Timed;
-import io.github.corebackend.cache.store.EntryAction;
-import io.github.corebackend.cache.store.EntryExpiry;
-import io.github.corebackend.cache.store.Store;
-import io.github.corebackend.cache.store.TimeSource;
-import io.github.corebackend.cache.store.WriteHooks;
-import io.github.corebackend.cache.store.WriteOp;
-import io.github.corebackend.cache.store.WriteOutcome;
+import io.github.corebackend.cache.redis.TrackedStore;
+import io.github.corebackend.cache.spi.EntryAction;
+import io.github.corebackend.cache.spi.EntryExpiry;
+import io.github.corebackend.cache.spi.EntryGuard;
+import io.github.corebackend.cache.spi.Facts;
+import io.github.corebackend.cache.spi.Store;
+import io.github.corebackend.cache.spi.TimeSource;
+import io.github.corebackend.cache.spi.WriteKind;
+import io.github.corebackend.cache.spi.WriteOp;
+import io.github.corebackend.cache.spi.WriteOutcome;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -76,23 +78,23 @@ public final class NearStore<K, V> implements Store<K, V> {
   }
 
   @Override
-  public V get(K key, EntryExpiry expiry) {
-    if (!servesLocally(expiry)) {
-      return remote.get(key, expiry);
+  public V get(K key, Facts facts) {
+    if (!servesLocally(facts.expiry())) {
+      return remote.get(key, facts);
     }
-    V near = front.get(key, EntryExpiry.ETERNAL_ENTRIES);
-    return near != null ? near : readThrough(List.of(key), expiry).get(key);
+    V near = front.get(key, Facts.UNOBSERVED_ETERNAL);
+    return near != null ? near : readThrough(List.of(key), facts).get(key);
   }
 
   @Override
-  public Map<K, V> getAll(Collection<? extends K> keys, EntryExpiry expiry) {
-    if (!servesLocally(expiry)) {
-      return remote.getAll(keys, expiry);
+  public Map<K, V> getAll(Collection<? extends K> keys, Facts facts) {
+    if (!servesLocally(facts.expiry())) {
+      return remote.getAll(keys, facts);
     }
     Map<K, V> found = new LinkedHashMap<>();
     List<K> missing = new ArrayList<>();
     for (K key : keys) {
-      V near = front.get(key, EntryExpiry.ETERNAL_ENTRIES);
+      V near = front.get(key, Facts.UNOBSERVED_ETERNAL);
       if (near != null) {
         found.put(key, near);
       } else {
@@ -100,7 +102,7 @@ public final class NearStore<K, V> implements Store<K, V> {
       }
     }
     if (!missing.isEmpty()) {
-      found.putAll(readThrough(missing, expiry));
+      found.putAll(readThrough(missing, facts));
     }
     return found;
   }
@@ -111,50 +113,59 @@ public final class NearStore<K, V> implements Store<K, V> {
   }
 
   @Override
-  public <R> R compute(K key, EntryAction<V, R> action) {
+  public <R> R compute(K key, EntryAction<V, R> action, Facts facts) {
     try {
-      return remote.compute(key, action);
+      return remote.compute(key, action, facts);
     } finally {
       forget(key);
     }
   }
 
   @Override
-  public WriteOutcome<V> write(K key, WriteOp<V> op, EntryExpiry expiry, WriteHooks<K, V> hooks) {
+  public WriteOutcome<V> write(K key, WriteOp<V> op, Facts facts) {
     try {
-      return remote.write(key, op, expiry, hooks);
+      return remote.write(key, op, facts);
     } finally {
       forget(key);
     }
   }
 
   @Override
-  public void writeAll(Map<? extends K, ? extends V> values, WriteOp.Kind kind, EntryExpiry expiry,
-      WriteHooks<K, V> hooks) {
+  public EntryGuard<V> guard(K key, Facts facts) {
+    return new ForgettingGuard(key, remote.guard(key, facts));
+  }
+
+  @Override
+  public int writeAll(Map<? extends K, ? extends V> values, WriteKind kind, Facts facts) {
     try {
-      remote.writeAll(values, kind, expiry, hooks);
+      return remote.writeAll(values, kind, facts);
     } finally {
       values.keySet().forEach(this::forget);
     }
   }
 
   @Override
-  public void removeAll(Collection<? extends K> keys, WriteHooks<K, V> hooks) {
+  public int removeAll(Collection<? extends K> keys, Facts facts) {
     try {
-      remote.removeAll(keys, hooks);
+      return remote.removeAll(keys, facts);
     } finally {
       keys.forEach(this::forget);
     }
   }
 
   @Override
-  public Iterator<Map.Entry<K, V>> iterator(EntryExpiry expiry) {
-    return remote.iterator(expiry);
+  public Iterator<Map.Entry<K, V>> iterator(Facts facts) {
+    return remote.iterator(facts);
   }
 
   @Override
   public Iterator<K> keyIterator() {
     return remote.keyIterator();
+  }
+
+  @Override
+  public boolean needsSweeping() {
+    return front.needsSweeping();
   }
 
   @Override
@@ -200,7 +211,7 @@ public final class NearStore<K, V> implements Store<K, V> {
   }
 
   /** Reads {@code keys} from Redis and keeps copies of what it finds, where the invariant allows. */
-  private Map<K, V> readThrough(List<K> keys, EntryExpiry expiry) {
+  private Map<K, V> readThrough(List<K> keys, Facts facts) {
     boolean tracked = tracking != null;
     long generation = tracked ? remote.trackingGeneration() : UNTRACKED;
     long resetsBefore = resets.get();
@@ -209,7 +220,7 @@ public final class NearStore<K, V> implements Store<K, V> {
       changesBefore[i] = changes.get(stripe(keys.get(i)));
     }
     long start = clock.currentTimeMillis();
-    Map<K, Timed<V>> read = remote.getAllTimed(keys, expiry);
+    Map<K, Timed<V>> read = remote.getAllTimed(keys, facts);
     if (!tracked) {
       startTracking(); // Redis answered: copies can be kept from the next read on
     }
@@ -249,7 +260,7 @@ public final class NearStore<K, V> implements Store<K, V> {
     if (ttl <= 0) {
       return;
     }
-    front.write(key, WriteOp.put(timed.value(), false), new Lifetime(ttl), WriteHooks.none());
+    front.write(key, WriteOp.put(timed.value(), false), Facts.unobserved(new Lifetime(ttl)));
     if (remote.trackingGeneration() != generation || resets.get() != resetsBefore
         || changes.get(stripe(key)) != changesBefore) {
       drop(key);
@@ -271,12 +282,67 @@ public final class NearStore<K, V> implements Store<K, V> {
   }
 
   private void drop(K key) {
-    front.write(key, WriteOp.remove(false), EntryExpiry.ETERNAL_ENTRIES, WriteHooks.none());
+    front.write(key, WriteOp.remove(false), Facts.UNOBSERVED_ETERNAL);
   }
 
   private static int stripe(Object key) {
     int hash = key.hashCode();
     return (hash ^ (hash >>> 16)) & (STRIPES - 1);
+  }
+
+  /** A guard of the remote entry that drops the local copy once the guarded write is done. */
+  private final class ForgettingGuard implements EntryGuard<V> {
+    private final K key;
+    private final EntryGuard<V> remoteGuard;
+
+    ForgettingGuard(K key, EntryGuard<V> remoteGuard) {
+      this.key = key;
+      this.remoteGuard = remoteGuard;
+    }
+
+    @Override
+    public boolean exists() {
+      return remoteGuard.exists();
+    }
+
+    @Override
+    public V value() {
+      return remoteGuard.value();
+    }
+
+    @Override
+    public boolean valueEquals(V expected) {
+      return remoteGuard.valueEquals(expected);
+    }
+
+    @Override
+    public void put(V value, long ttlMillis) {
+      remoteGuard.put(value, ttlMillis);
+    }
+
+    @Override
+    public void remove() {
+      remoteGuard.remove();
+    }
+
+    @Override
+    public void touch(long ttlMillis) {
+      remoteGuard.touch(ttlMillis);
+    }
+
+    @Override
+    public WriteOutcome<V> commit(boolean withOldValue) {
+      try {
+        return remoteGuard.commit(withOldValue);
+      } finally {
+        forget(key);
+      }
+    }
+
+    @Override
+    public void close() {
+      remoteGuard.close();
+    }
   }
 
   /** The expiry of a local copy: what was left of the entry's life in Redis. */

@@ -1,6 +1,6 @@
 package io.github.corebackend.cache.redis;
 
-import io.github.corebackend.cache.CacheSerializationException;
+import io.github.corebackend.cache.serial.CacheSerializationException;
 import io.github.corebackend.cache.serial.Serializer;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

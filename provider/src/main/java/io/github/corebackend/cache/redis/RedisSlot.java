@@ -1,21 +1,17 @@
 package io.github.corebackend.cache.redis;
 
-import io.github.corebackend.cache.store.EntryExpiry;
-import io.github.corebackend.cache.store.EntrySlot;
+import io.github.corebackend.cache.spi.RecordingSlot;
 
 /**
- * The {@link EntrySlot} of one compare-and-set attempt: built from the bytes read, it records what
- * the action decided as the arguments of the CAS script.
+ * The slot of one compare-and-set attempt: built from the bytes read, it records what the action
+ * decided, for the compare-and-set script.
  */
-final class RedisSlot<V> implements EntrySlot<V> {
+class RedisSlot<V> extends RecordingSlot<V> {
 
   private final ValueCodec<V> values;
   private final Object key;
   private final byte[] live;
   private V decoded;
-  private String action;
-  private byte[] payload = new byte[0];
-  private long ttl = EntryExpiry.UNCHANGED;
 
   /**
    * @param live the stored bytes of the live entry, or {@code null} when there is none
@@ -44,39 +40,8 @@ final class RedisSlot<V> implements EntrySlot<V> {
     return live != null && ValueCodec.samePayload(live, values.encode(key, expected));
   }
 
-  @Override
-  public void put(V value, long ttlMillis) {
-    if (ttlMillis == EntryExpiry.UNCHANGED && live == null) {
-      throw new IllegalStateException("No entry whose expiry could be kept");
-    }
-    action = "put";
-    payload = values.encode(key, value);
-    ttl = ttlMillis;
-  }
-
-  @Override
-  public void remove() {
-    action = "remove";
-  }
-
-  @Override
-  public void touch(long ttlMillis) {
-    if (ttlMillis != EntryExpiry.UNCHANGED && live != null && action == null) {
-      action = "touch";
-      ttl = ttlMillis;
-    }
-  }
-
-  /** The CAS action (put, remove, touch), or {@code null} when the action changed nothing. */
-  String action() {
-    return action;
-  }
-
+  /** The serialized new value of a recorded put; empty otherwise. */
   byte[] payload() {
-    return payload;
-  }
-
-  long ttl() {
-    return ttl;
+    return recorded() == Recorded.PUT ? values.encode(key, newValue()) : RedisCalls.NONE;
   }
 }

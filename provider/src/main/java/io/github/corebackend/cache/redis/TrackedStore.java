@@ -1,7 +1,8 @@
 package io.github.corebackend.cache.redis;
 
-import io.github.corebackend.cache.store.EntryExpiry;
-import io.github.corebackend.cache.store.Store;
+import io.github.corebackend.cache.spi.EntryExpiry;
+import io.github.corebackend.cache.spi.Facts;
+import io.github.corebackend.cache.spi.Store;
 import java.util.Collection;
 import java.util.Map;
 
@@ -27,7 +28,7 @@ public interface TrackedStore<K, V> extends Store<K, V> {
   record Timed<V>(V value, long lifetimeMillis) {}
 
   /** Reads like {@link #getAll}, with each live entry's lifetime. */
-  Map<K, Timed<V>> getAllTimed(Collection<? extends K> keys, EntryExpiry expiry);
+  Map<K, Timed<V>> getAllTimed(Collection<? extends K> keys, Facts facts);
 
   /** What a near cache hears of this store's keys. Called on an I/O thread: quick, never blocking. */
   interface Changes<K> {

@@ -1,6 +1,6 @@
 package io.github.corebackend.cache.redis;
 
-import io.github.corebackend.cache.CacheSerializationException;
+import io.github.corebackend.cache.serial.CacheSerializationException;
 import io.github.corebackend.cache.serial.Serializer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -63,6 +63,12 @@ final class ValueCodec<V> {
       deadline = deadline * 10 + (stored[i] - '0');
     }
     return deadline;
+  }
+
+  /** Whether stored bytes with a header have reached their deadline by the server's clock. */
+  static boolean isExpired(byte[] stored, long serverMillis) {
+    long deadline = deadlineOf(stored);
+    return deadline >= 0 && deadline <= serverMillis;
   }
 
   /**

@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.MapperConfig;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.jsontype.PolymorphicTypeValidator;
-import io.github.corebackend.cache.CacheSerializationException;
 import java.io.IOException;
 import java.lang.reflect.Modifier;
 import java.math.BigDecimal;

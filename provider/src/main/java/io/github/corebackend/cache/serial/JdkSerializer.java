@@ -1,6 +1,5 @@
 package io.github.corebackend.cache.serial;
 
-import io.github.corebackend.cache.CacheSerializationException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,6 +1,5 @@
 package io.github.corebackend.cache.serial;
 
-import io.github.corebackend.cache.CacheSerializationException;
 
 /**
  * Turns keys and values into bytes and back, for store-by-value copies and for remote stores.

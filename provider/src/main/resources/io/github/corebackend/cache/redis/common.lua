@@ -1,7 +1,7 @@
--- Shared by every script. A stored value is a 16-digit deadline (milliseconds since the epoch, by the
--- server's clock) followed by the serialized value. The key itself outlives its deadline by a grace
--- period, so that a read arriving shortly after expiry can still find the value and report it as
--- expired instead of as never present.
+-- Shared by every script, after the generated tables. A stored value is a 16-digit deadline
+-- (milliseconds since the epoch, by the server's clock) followed by the serialized value. The key
+-- itself outlives its deadline by a grace period, so that a read arriving shortly after expiry can
+-- still find the value and report it as expired instead of as never present.
 local ETERNAL = 9000000000000000 -- also in ValueCodec, which writes eternal entries with a plain MSET
 
 local function now_ms()
@@ -19,6 +19,21 @@ end
 
 local function grace(ttl)
   return math.max(1000, math.min(ttl, 60000))
+end
+
+-- A stored value as live value and, when it has expired, as second result instead.
+local function live_of(value, now)
+  if value then
+    local deadline = deadline_of(value)
+    if deadline and deadline <= now then
+      return false, value
+    end
+  end
+  return value, false
+end
+
+local function live_value(key, now)
+  return live_of(redis.call('GET', key), now)
 end
 
 -- Time-to-live arguments: -1 keeps the current expiry, -2 never expires, otherwise milliseconds.
@@ -46,4 +61,28 @@ local function update(key, current, payload, now, ttl)
   else
     store(key, payload, now, ttl)
   end
+end
+
+-- Applies a change recorded in the JVM (RECORDED) to the live value read: a put updates a live entry
+-- or creates an absent one (unless it meant to keep an expiry that is gone, or lives zero ms); a
+-- removal or touch of an absent entry does nothing. Returns the RESULT.
+local function apply_recorded(key, current, change, payload, now, ttl)
+  if change == RECORDED.PUT then
+    if current then
+      update(key, current, payload, now, ttl)
+      return RESULT.UPDATED
+    elseif ttl ~= -1 and ttl ~= 0 then
+      store(key, payload, now, ttl)
+      return RESULT.CREATED
+    end
+    return RESULT.UNCHANGED_ABSENT
+  elseif not current then
+    return RESULT.UNCHANGED_ABSENT
+  elseif change == RECORDED.REMOVE then
+    redis.call('UNLINK', key)
+    return RESULT.REMOVED
+  elseif change == RECORDED.TOUCH then
+    retime(key, now, ttl)
+  end
+  return RESULT.UNCHANGED_PRESENT
 end

@@ -25,7 +25,7 @@ class CacheSettingsTest {
   void defaultsApplyWhenNothingIsConfigured() {
     CacheSettings settings = CacheSettings.resolve(null, new Properties(), Map.of());
 
-    assertEquals(Backend.MEMORY, settings.backend());
+    assertEquals("memory", settings.backend());
     assertEquals("default", settings.namespace());
     assertEquals(Duration.ZERO, settings.defaultTtl());
     assertEquals(ExpiryKind.CREATED, settings.expiryKind());
@@ -51,12 +51,13 @@ class CacheSettingsTest {
         Map.entry("CACHE_MEMORY_CLEANUP_INTERVAL", "90s"), Map.entry("CACHE_MEMORY_STORE_BY_REFERENCE", "true"),
         Map.entry("CACHE_REDIS_URL", "redis://cache:6380/2"), Map.entry("CACHE_REDIS_POOL_SIZE", "4"),
         Map.entry("CACHE_REDIS_CONN_TIMEOUT", "3s"), Map.entry("CACHE_REDIS_READ_TIMEOUT", "250ms"),
-        Map.entry("CACHE_REDIS_WRITE_TIMEOUT", "1m"));
+        Map.entry("CACHE_REDIS_WRITE_TIMEOUT", "1m"), Map.entry("CACHE_REDIS_LOCK_LEASE", "5s"));
     assertEquals(EnumSet.allOf(Setting.class).size(), environment.size(), "one variable per setting");
 
     CacheSettings settings = CacheSettings.resolve(null, new Properties(), environment);
 
-    assertEquals(Backend.REDIS, settings.backend());
+    assertEquals("redis", settings.backend());
+    assertEquals(Duration.ofSeconds(5), settings.redisLockLease());
     assertEquals("tenant1", settings.namespace());
     assertEquals(Duration.ofHours(1), settings.defaultTtl());
     assertEquals(ExpiryKind.ACCESSED, settings.expiryKind());
@@ -104,8 +105,8 @@ class CacheSettingsTest {
     assertEquals(Duration.ofMinutes(5), settings.forCache("orders").defaultTtl());
     assertEquals("json", settings.forCache("orders").serializer());
     assertEquals("jdk", settings.serializer());
-    assertEquals(Backend.REDIS, settings.forCache("com.example.User").backend(), "dots become underscores");
-    assertEquals(Backend.MEMORY, settings.backend());
+    assertEquals("redis", settings.forCache("com.example.User").backend(), "dots become underscores");
+    assertEquals("memory", settings.backend());
   }
 
   @Test
@@ -149,7 +150,7 @@ class CacheSettingsTest {
       "cache.memory.max-items | -5 | between 0 and",
       "cache.memory.max-items | lots | not a whole number",
       "cache.redis.pool-size | 0 | between 1 and 1024",
-      "cache.backend | memcached | use memory, redis or near",
+      "cache.redis.lock-lease | 0s | must be longer than zero",
       "cache.expiry | sometimes | use created, accessed, modified or touched",
       "cache.default-ttl | 30 | not a duration",
       "cache.memory.cleanup-interval | -5s | must not be negative",
@@ -226,18 +227,6 @@ class CacheSettingsTest {
     assertEquals("CACHE_REDIS_WRITE_TIMEOUT", Setting.REDIS_WRITE_TIMEOUT.environmentVariable());
     assertEquals("CACHE_DEFAULT_TTL_HIBERNATE_REGION_1",
         Setting.DEFAULT_TTL.environmentVariableFor("hibernate.region-1"));
-  }
-
-  @Test
-  void withTimeSourceKeepsEverythingElse() {
-    CacheSettings settings = CacheSettings.resolve(properties("cache.namespace", "t"), new Properties(), Map.of());
-
-    CacheSettings copy = settings.withTimeSource(() -> 42L);
-
-    assertEquals("t", copy.namespace());
-    assertEquals(42L, copy.timeSource().currentTimeMillis());
-    assertEquals(42L, copy.forCache("users").timeSource().currentTimeMillis());
-    assertTrue(copy.toString().contains("namespace=t"));
   }
 
   private static ConfigFile file(String text) {

@@ -178,7 +178,13 @@ class NearBackendTest {
           return "reconnecting";
         }
       }, "stored"::equals));
-      assertEquals("Alice again", cache.get("alice"));
+      assertEquals("Alice again", eventually(() -> {
+        try {
+          return cache.get("alice");
+        } catch (javax.cache.CacheException reconnecting) {
+          return "reconnecting";
+        }
+      }, "Alice again"::equals));
       manager.close();
     }
   }

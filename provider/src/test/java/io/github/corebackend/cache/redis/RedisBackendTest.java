@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.corebackend.cache.CacheBackendException;
-import io.github.corebackend.cache.CacheSerializationException;
 import io.github.corebackend.cache.GetOrLoad;
 import io.github.corebackend.cache.UnifiedCache;
+import io.github.corebackend.cache.serial.CacheSerializationException;
+import io.github.corebackend.cache.spi.CacheBackendException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashSet;

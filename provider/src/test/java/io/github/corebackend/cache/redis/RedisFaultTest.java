@@ -3,9 +3,9 @@ package io.github.corebackend.cache.redis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.corebackend.cache.CacheBackendException;
 import io.github.corebackend.cache.Concurrently;
 import io.github.corebackend.cache.UnifiedCachingProvider;
+import io.github.corebackend.cache.spi.CacheBackendException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.corebackend.cache.CacheSerializationException;
-import io.github.corebackend.cache.serial.SampleValues;
+import io.github.corebackend.cache.serial.CacheSerializationException;
 import io.github.corebackend.cache.serial.SampleValues.EntitySnapshot;
 import io.github.corebackend.cache.serial.SampleValues.Person;
+import io.github.corebackend.cache.serial.SampleValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,0 +1,101 @@
+package io.github.corebackend.cache.memory;
+
+import io.github.corebackend.cache.copy.Copier;
+import io.github.corebackend.cache.spi.EntryExpiry;
+import io.github.corebackend.cache.spi.RecordingSlot;
+
+/**
+ * The slot of one {@link MemoryStore#compute} call: records what the action asks for and turns it
+ * into the node the map keeps. Used by one thread, inside the map's lock for the key.
+ */
+final class MemorySlot<K, V> extends RecordingSlot<V> {
+
+  private final Copier copier;
+  private final long now;
+  private K key;
+  private MemoryNode<K> live;
+  private MemoryNode<K> expired;
+  private Object expiredValue;
+  private V liveValue;
+
+  /** The node created by the commit, for the eviction policy to track. */
+  MemoryNode<K> inserted;
+  /** The node dropped by the commit, for the eviction policy to forget. */
+  MemoryNode<K> dropped;
+
+  MemorySlot(Copier copier, long now) {
+    this.copier = copier;
+    this.now = now;
+  }
+
+  /** Looks at the map's current node for {@code key}; an expired node counts as absent. */
+  void begin(K key, MemoryNode<K> node) {
+    this.key = key;
+    if (node != null && node.isExpiredAt(now)) {
+      expired = node;
+      expiredValue = node.value;
+    } else {
+      live = node;
+    }
+  }
+
+  /** The stored form of the value that had expired, or {@code null}. */
+  Object expiredValue() {
+    return expiredValue;
+  }
+
+  @Override
+  public boolean exists() {
+    return live != null;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public V value() {
+    if (live != null && liveValue == null) {
+      liveValue = (V) copier.fromStored(live.value);
+    }
+    return liveValue;
+  }
+
+  @Override
+  public boolean valueEquals(V expected) {
+    return live != null && copier.storedEquals(live.value, expected);
+  }
+
+  /**
+   * Applies the recorded change and returns the node the map must hold afterwards, or null; the
+   * live node may be changed in place, so its value must be read before.
+   */
+  MemoryNode<K> commit() {
+    switch (recorded()) {
+      case TOUCH:
+        live.expireAt = EntryExpiry.deadline(now, ttl());
+        return live;
+      case PUT:
+        return commitPut(copier.toStored(key, newValue()));
+      case REMOVE:
+        dropped = live != null ? live : expired;
+        return null;
+      default:
+        dropped = expired;
+        return live;
+    }
+  }
+
+  private MemoryNode<K> commitPut(Object stored) {
+    long ttl = ttl();
+    MemoryNode<K> node = live != null ? live : expired;
+    if (node == null) {
+      inserted = new MemoryNode<>(key, stored, EntryExpiry.deadline(now, ttl));
+      return inserted;
+    }
+    // An expired node is reused for the new entry: it keeps its place in the eviction queues.
+    node.value = stored;
+    if (ttl != EntryExpiry.UNCHANGED) {
+      node.expireAt = EntryExpiry.deadline(now, ttl);
+    }
+    S3FifoPolicy.recordAccess(node);
+    return node;
+  }
+}

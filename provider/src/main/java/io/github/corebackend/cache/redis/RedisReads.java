@@ -1,0 +1,148 @@
+package io.github.corebackend.cache.redis;
+
+import io.github.corebackend.cache.redis.RedisConnection.TimedValues;
+import io.github.corebackend.cache.spi.EntryExpiry;
+import io.github.corebackend.cache.spi.Facts;
+import io.github.corebackend.cache.spi.StoreEvents;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The reads of a Redis store. Reads that leave the expiry alone are plain MGETs (with the server's
+ * clock where entries can expire); entries found expired, or reads that move the expiry, go through
+ * the read script, which removes expired entries and has the last word. One round trip either way,
+ * except for a custom expiry policy, which is asked on each hit and may need a second one.
+ */
+final class RedisReads<K, V> {
+
+  private static final byte[] DROP_EXPIRED = RedisCalls.ONE;
+
+  private final RedisCalls calls;
+  private final KeyCodec<K> keys;
+  private final ValueCodec<V> values;
+  private final StoreEvents<K, V> events;
+
+  RedisReads(RedisCalls calls, KeyCodec<K> keys, ValueCodec<V> values, StoreEvents<K, V> events) {
+    this.calls = calls;
+    this.keys = keys;
+    this.values = values;
+    this.events = events;
+  }
+
+  /** A live entry read, with the bytes it was stored as and how long it has left. */
+  record Found<K, V>(K key, V value, byte[] stored, long lifetime) {}
+
+  /**
+   * Reads {@code requested}, one round trip for all slot groups, applying a standard policy's access
+   * expiry to each hit; returns the live entries. A custom policy is applied by {@link #touch}.
+   */
+  List<Found<K, V>> read(String operation, List<K> requested, Facts facts) {
+    if (requested.isEmpty()) {
+      return new ArrayList<>();
+    }
+    SlotGroups<K> groups = SlotGroups.of(requested, keys, calls.connection());
+    return calls.inOrder(facts, groups, () -> readGroups(operation, requested, groups, facts));
+  }
+
+  private List<Found<K, V>> readGroups(String operation, List<K> requested, SlotGroups<K> groups, Facts facts) {
+    EntryExpiry expiry = facts.expiry();
+    if (!readsPlainly(expiry)) {
+      return readByScript(operation, requested, groups, RedisCalls.ttlArgument(expiry.ttlForAccess()));
+    }
+    List<TimedValues> replies = calls.read(operation, requested, groups.redisKeys(), !writesEternal(expiry));
+    List<Found<K, V>> found = new ArrayList<>();
+    List<K> undecided = new ArrayList<>();
+    for (int g = 0; g < replies.size(); g++) {
+      List<K> groupKeys = groups.keys().get(g);
+      TimedValues reply = replies.get(g);
+      for (int i = 0; i < groupKeys.size(); i++) {
+        byte[] stored = reply.values().get(i);
+        if (stored == null) {
+          continue;
+        }
+        K key = groupKeys.get(i);
+        if (certainlyLive(stored, reply)) {
+          found.add(new Found<>(key, values.decode(stored, key), stored, lifetimeOf(stored, reply)));
+        } else {
+          undecided.add(key);
+        }
+      }
+    }
+    if (!undecided.isEmpty()) {
+      found.addAll(readByScript(operation, undecided, SlotGroups.of(undecided, keys, calls.connection()),
+          RedisCalls.KEEP_EXPIRY));
+    }
+    return found;
+  }
+
+  /** Reads with one script call per slot group, which removes and reports expired entries. */
+  private List<Found<K, V>> readByScript(String operation, List<K> requested, SlotGroups<K> groups,
+      byte[] accessTtl) {
+    List<byte[]> args = List.of(accessTtl, DROP_EXPIRED);
+    List<List<Object>> replies = calls.eval(operation, requested, RedisScript.READ, groups.calls(group -> args));
+    List<Found<K, V>> found = new ArrayList<>();
+    for (int g = 0; g < replies.size(); g++) {
+      List<K> groupKeys = groups.keys().get(g);
+      List<Object> reply = replies.get(g);
+      for (int i = 0; i < groupKeys.size(); i++) {
+        K key = groupKeys.get(i);
+        long status = (Long) reply.get(2 * i);
+        byte[] stored = (byte[]) reply.get(2 * i + 1);
+        if (status == 1) {
+          found.add(new Found<>(key, values.decode(stored, key), stored, TrackedStore.UNKNOWN_LIFETIME));
+        } else if (status == 2) {
+          events.expired(key, values.decode(stored, key));
+        }
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Applies a custom expiry policy's access expiry to a hit handed out: the policy is asked once per
+   * hit, and a second round trip moves the expiry.
+   */
+  void touch(Found<K, V> hit, EntryExpiry expiry) {
+    if (expiry.isFixed()) {
+      return;
+    }
+    long ttl = expiry.ttlForAccess();
+    if (ttl != EntryExpiry.UNCHANGED) {
+      calls.evalOne("touch", hit.key(), RedisScript.COMPARE_AND_SET, List.of(keys.encode(hit.key())),
+          List.of(hit.stored(), RedisCalls.bytes("TOUCH"), RedisCalls.NONE, RedisCalls.ttlArgument(ttl)));
+    }
+  }
+
+  /** Whether reads leave the expiry alone, so that plain MGETs with the server's clock can serve them. */
+  static boolean readsPlainly(EntryExpiry expiry) {
+    return !expiry.isFixed() || expiry.ttlForAccess() == EntryExpiry.UNCHANGED;
+  }
+
+  /** Whether the policy only ever makes entries that never expire (those of an eternal cache). */
+  static boolean writesEternal(EntryExpiry expiry) {
+    return expiry.isFixed() && expiry.ttlForCreation() == EntryExpiry.ETERNAL
+        && keepsEternal(expiry.ttlForUpdate()) && keepsEternal(expiry.ttlForAccess());
+  }
+
+  private static boolean keepsEternal(long ttl) {
+    return ttl == EntryExpiry.ETERNAL || ttl == EntryExpiry.UNCHANGED;
+  }
+
+  /**
+   * Whether a value read plainly is live: before its deadline by the clock read with it or, without
+   * a clock, eternal. Bytes without a header count as live so that decoding reports them as corrupt.
+   */
+  private static boolean certainlyLive(byte[] stored, TimedValues reply) {
+    long deadline = ValueCodec.deadlineOf(stored);
+    return deadline < 0 || (reply.hasClock() ? deadline > reply.serverMillis() : deadline == ValueCodec.ETERNAL);
+  }
+
+  /** How long a value read plainly has left by the clock read with it. */
+  private static long lifetimeOf(byte[] stored, TimedValues reply) {
+    long deadline = ValueCodec.deadlineOf(stored);
+    if (deadline == ValueCodec.ETERNAL) {
+      return EntryExpiry.ETERNAL;
+    }
+    return reply.hasClock() ? deadline - reply.serverMillis() : TrackedStore.UNKNOWN_LIFETIME;
+  }
+}

@@ -1,0 +1,66 @@
+package io.github.corebackend.cache.spi;
+
+/**
+ * Applies a {@link WriteOp} to an entry by the decision table of {@link WriteKind}: the place where a
+ * store that decides in the JVM makes the create-versus-update decision, checks the condition of a
+ * conditional write and picks the expiry that follows.
+ *
+ * @param <V> the type of values
+ */
+public final class WriteAction<V> implements EntryAction<V, WriteOutcome<V>> {
+
+  private final WriteOp<V> op;
+  private final EntryExpiry expiry;
+  private final boolean withOldValue;
+  private WriteRule rule = new WriteRule(EntryChange.KEEP, WriterCall.Kind.NONE);
+
+  /** The action of {@code op} under {@code facts}. */
+  public WriteAction(WriteOp<V> op, Facts facts) {
+    this.op = op;
+    this.expiry = facts.expiry();
+    this.withOldValue = op.returnsOldValue() || facts.oldValues();
+  }
+
+  @Override
+  public WriteOutcome<V> apply(EntrySlot<V> slot) {
+    EntryState state = EntryState.of(slot, op);
+    rule = op.kind().decide(state);
+    switch (rule.change()) {
+      case CREATE:
+        long ttl = expiry.ttlForCreation();
+        if (ttl == 0) {
+          return WriteOutcome.absent();
+        }
+        slot.put(op.value(), ttl);
+        return WriteOutcome.created(op.value());
+      case UPDATE:
+        V replaced = withOldValue ? slot.value() : null;
+        slot.put(op.value(), expiry.ttlForUpdate());
+        return WriteOutcome.updated(replaced, op.value());
+      case REMOVE:
+        V removed = withOldValue ? slot.value() : null;
+        slot.remove();
+        return WriteOutcome.removed(removed);
+      case TOUCH:
+        slot.touch(expiry.ttlForAccess());
+        return WriteOutcome.present(null);
+      default:
+        if (state == EntryState.ABSENT) {
+          return WriteOutcome.absent();
+        }
+        return WriteOutcome.present(op.returnsOldValue() ? slot.value() : null);
+    }
+  }
+
+  @Override
+  public WriterCall<V> writerCall() {
+    switch (rule.writer()) {
+      case WRITE:
+        return WriterCall.write(op.value());
+      case DELETE:
+        return WriterCall.delete();
+      default:
+        return WriterCall.none();
+    }
+  }
+}
