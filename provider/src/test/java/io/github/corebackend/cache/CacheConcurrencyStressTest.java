@@ -33,8 +33,8 @@ class CacheConcurrencyStressTest {
 
   @Test
   void boundAndStatisticsHoldUnderMixedLoad() throws Exception {
-    UnifiedCache<Integer, String> cache = manager.createCache("mixed", new MutableConfiguration<Integer, String>()
-        .setStatisticsEnabled(true)).unwrap(UnifiedCache.class);
+    UnifiedCache<Integer, String> cache = TestManagers.unified(manager.createCache("mixed", new MutableConfiguration<Integer, String>()
+        .setStatisticsEnabled(true)));
     LongAdder hits = new LongAdder();
     LongAdder misses = new LongAdder();
     LongAdder puts = new LongAdder();

@@ -87,7 +87,7 @@ class InvokeTest {
 
   @Test
   void readingThroughInsideAProcessorStoresTheLoadedValueWithoutWritingItThrough() {
-    UnifiedCache<String, String> cache = cache(true).unwrap(UnifiedCache.class);
+    UnifiedCache<String, String> cache = TestManagers.unified(cache(true));
     manager.enableStatistics(cache.getName(), true);
 
     String value = cache.invoke("k", (entry, args) -> entry.getValue());

@@ -3,6 +3,7 @@ package io.github.corebackend.cache;
 import io.github.corebackend.cache.config.CacheSettings;
 import io.github.corebackend.cache.spi.TimeSource;
 import java.net.URI;
+import javax.cache.Cache;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,6 +14,12 @@ final class TestManagers {
   private static final AtomicInteger IDS = new AtomicInteger();
 
   private TestManagers() {}
+
+  /** The provider's cache behind {@code cache}, typed as it is. */
+  @SuppressWarnings("unchecked")
+  static <K, V> UnifiedCache<K, V> unified(Cache<K, V> cache) {
+    return cache.unwrap(UnifiedCache.class);
+  }
 
   /** A manager whose settings are only the given key/value pairs (no system or environment). */
   static UnifiedCacheManager create(TimeSource clock, String... keysAndValues) {

@@ -107,7 +107,7 @@ class UnifiedCacheTest {
     assertTrue(key.getMessage().contains("java.lang.String"), key.getMessage());
     EntryProcessorException processor = assertThrows(EntryProcessorException.class, () -> raw.invoke("k",
         (entry, args) -> {
-          ((javax.cache.processor.MutableEntry) entry).setValue("text");
+          entry.setValue("text");
           return null;
         }));
     assertTrue(processor.getCause() instanceof ClassCastException, "JCache wraps what a processor throws");
@@ -189,8 +189,8 @@ class UnifiedCacheTest {
   void boundedCacheEvictsAndCountsEvictions() {
     UnifiedCacheManager bounded = TestManagers.create(clock, "cache.memory.max-items", "50");
     try {
-      UnifiedCache<Integer, Integer> cache = bounded.createCache("bounded", new MutableConfiguration<Integer, Integer>()
-          .setStatisticsEnabled(true)).unwrap(UnifiedCache.class);
+      UnifiedCache<Integer, Integer> cache = TestManagers.unified(bounded.createCache("bounded", new MutableConfiguration<Integer, Integer>()
+          .setStatisticsEnabled(true)));
       for (int i = 0; i < 500; i++) {
         cache.put(i, i);
       }
@@ -226,10 +226,10 @@ class UnifiedCacheTest {
     UnifiedCacheManager sweeping = TestManagers.create(clock, "cache.memory.cleanup-interval.fast", "20ms",
         "cache.default-ttl", "1s");
     try {
-      UnifiedCache<String, String> fast = sweeping.createCache("fast", new MutableConfiguration<String, String>())
-          .unwrap(UnifiedCache.class);
-      UnifiedCache<String, String> slow = sweeping.createCache("slow", new MutableConfiguration<String, String>())
-          .unwrap(UnifiedCache.class);
+      UnifiedCache<String, String> fast = TestManagers.unified(sweeping.createCache("fast", new MutableConfiguration<String, String>())
+          );
+      UnifiedCache<String, String> slow = TestManagers.unified(sweeping.createCache("slow", new MutableConfiguration<String, String>())
+          );
       fast.put("k", "v");
       slow.put("k", "v");
       clock.advanceMillis(1_000);
@@ -249,10 +249,10 @@ class UnifiedCacheTest {
   @Test
   void theBackgroundSweepFiresExpiredEvents() {
     RecordingListener<String, String> listener = new RecordingListener<>();
-    UnifiedCache<String, String> cache = manager.createCache("swept", new MutableConfiguration<String, String>()
+    UnifiedCache<String, String> cache = TestManagers.unified(manager.createCache("swept", new MutableConfiguration<String, String>()
         .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(new Duration(TimeUnit.SECONDS, 1)))
         .addCacheEntryListenerConfiguration(new MutableCacheEntryListenerConfiguration<>(
-            FactoryBuilder.factoryOf(listener), null, false, true))).unwrap(UnifiedCache.class);
+            FactoryBuilder.factoryOf(listener), null, false, true))));
     cache.put("k", "v");
     clock.advanceMillis(1_000);
 
@@ -389,8 +389,8 @@ class UnifiedCacheTest {
 
   @Test
   void statisticsCountWhatCallersDid() {
-    UnifiedCache<String, String> cache = manager.createCache("stats", new MutableConfiguration<String, String>()
-        .setStatisticsEnabled(true)).unwrap(UnifiedCache.class);
+    UnifiedCache<String, String> cache = TestManagers.unified(manager.createCache("stats", new MutableConfiguration<String, String>()
+        .setStatisticsEnabled(true)));
     cache.get("missing");
     cache.put("k", "v");
     cache.get("k");

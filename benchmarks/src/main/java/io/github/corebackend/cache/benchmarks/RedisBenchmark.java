@@ -63,8 +63,8 @@ public class RedisBenchmark {
     }
     cache.putAll(all);
     Random random = new Random(5);
-    keyBatches = new Set[BATCHES];
-    entryBatches = new Map[BATCHES];
+    keyBatches = batchesOf(new Set<?>[BATCHES]);
+    entryBatches = batchesOf(new Map<?, ?>[BATCHES]);
     for (int b = 0; b < BATCHES; b++) {
       keyBatches[b] = new LinkedHashSet<>();
       entryBatches[b] = new LinkedHashMap<>();
@@ -106,5 +106,10 @@ public class RedisBenchmark {
   @Benchmark
   public void putAll(Cursor cursor) {
     cache.putAll(entryBatches[cursor.index++ & BATCH_MASK]);
+  }
+
+  @SuppressWarnings("unchecked") // an array of a generic type can only be made with a wildcard
+  private static <T> T[] batchesOf(Object[] array) {
+    return (T[]) array;
   }
 }

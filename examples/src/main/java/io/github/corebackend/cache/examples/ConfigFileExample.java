@@ -46,7 +46,8 @@ public final class ConfigFileExample {
         + " (cache.default-ttl.sessions=500ms)");
 
     Cache<Object, Object> region = manager.createCache("com.example.Order", new MutableConfiguration<>());
-    CompleteConfiguration<?, ?> configuration = region.getConfiguration(CompleteConfiguration.class);
+    @SuppressWarnings("unchecked") // the API types the class literal raw
+    CompleteConfiguration<Object, Object> configuration = region.getConfiguration(CompleteConfiguration.class);
     Duration ttl = configuration.getExpiryPolicyFactory().create().getExpiryForCreation();
     out.println("a region created at run time: statistics " + configuration.isStatisticsEnabled() + ", expiry "
         + ttl.getDurationAmount() + " " + ttl.getTimeUnit().name().toLowerCase() + " (the file's defaults)");

@@ -224,6 +224,7 @@ class RedisBackendTest {
     assertTrue(e.getMessage().contains("connecting"), e.getMessage());
 
     try (RedisTestServer late = RedisTestServer.startOwn(port, List.of())) {
+      assertEquals(port, late.port());
       cache.put("k", "v");
       assertEquals("v", cache.get("k"), "the same cache works once Redis is there");
       manager.close();

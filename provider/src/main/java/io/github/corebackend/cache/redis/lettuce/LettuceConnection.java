@@ -87,8 +87,8 @@ abstract class LettuceConnection implements RedisConnection {
             .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
             .socketOptions(socket)
             .protocolVersion(ProtocolVersion.RESP2)
+            // Lettuce 7 enables every adaptive refresh trigger (MOVED, ASK, reconnects) by default.
             .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
-                .enableAllAdaptiveRefreshTriggers()
                 .enablePeriodicRefresh(Duration.ofSeconds(30))
                 .build())
             .build());
