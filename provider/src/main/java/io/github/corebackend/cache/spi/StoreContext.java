@@ -19,11 +19,4 @@ import io.github.corebackend.cache.config.CacheSettings;
  */
 public record StoreContext<K, V>(String cacheName, CacheSettings settings, Class<K> keyType,
     Class<V> valueType, boolean storeByValue, ClassLoader classLoader, StoreEvents<K, V> events,
-    TimeSource clock, SharedResources resources) {
-
-  /** The same context with other reports, for a store that keeps copies for another one. */
-  public StoreContext<K, V> withEvents(StoreEvents<K, V> otherEvents) {
-    return new StoreContext<>(cacheName, settings, keyType, valueType, storeByValue, classLoader, otherEvents,
-        clock, resources);
-  }
-}
+    TimeSource clock, SharedResources resources) {}
