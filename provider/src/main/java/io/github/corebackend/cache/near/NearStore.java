@@ -260,7 +260,8 @@ public final class NearStore<K, V> implements Store<K, V> {
     if (ttl <= 0) {
       return;
     }
-    front.write(key, WriteOp.put(timed.value(), false), Facts.unobserved(new Lifetime(ttl)));
+    front.write(key, WriteOp.put(timed.value(), false),
+        Facts.unobserved(EntryExpiry.fixed(ttl, ttl, EntryExpiry.UNCHANGED)));
     if (remote.trackingGeneration() != generation || resets.get() != resetsBefore
         || changes.get(stripe(key)) != changesBefore) {
       drop(key);
@@ -342,35 +343,6 @@ public final class NearStore<K, V> implements Store<K, V> {
     @Override
     public void close() {
       remoteGuard.close();
-    }
-  }
-
-  /** The expiry of a local copy: what was left of the entry's life in Redis. */
-  private static final class Lifetime implements EntryExpiry {
-    private final long ttl;
-
-    Lifetime(long ttl) {
-      this.ttl = ttl;
-    }
-
-    @Override
-    public long ttlForCreation() {
-      return ttl;
-    }
-
-    @Override
-    public long ttlForUpdate() {
-      return ttl;
-    }
-
-    @Override
-    public long ttlForAccess() {
-      return UNCHANGED;
-    }
-
-    @Override
-    public boolean isFixed() {
-      return true;
     }
   }
 }

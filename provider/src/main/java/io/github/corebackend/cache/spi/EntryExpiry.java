@@ -17,27 +17,7 @@ public interface EntryExpiry {
   long UNCHANGED = -1L;
 
   /** Entries live forever and reads and updates never change that. */
-  EntryExpiry ETERNAL_ENTRIES = new EntryExpiry() {
-    @Override
-    public long ttlForCreation() {
-      return ETERNAL;
-    }
-
-    @Override
-    public long ttlForUpdate() {
-      return UNCHANGED;
-    }
-
-    @Override
-    public long ttlForAccess() {
-      return UNCHANGED;
-    }
-
-    @Override
-    public boolean isFixed() {
-      return true;
-    }
-  };
+  EntryExpiry ETERNAL_ENTRIES = fixed(ETERNAL, UNCHANGED, UNCHANGED);
 
   /** Time-to-live of a newly created entry: {@code 0} or more, or {@link #ETERNAL}. */
   long ttlForCreation();
@@ -53,6 +33,25 @@ public interface EntryExpiry {
    * ask all three questions up front and send the answers along with the operation.
    */
   boolean isFixed();
+
+  /** An expiry whose answers never change (see {@link #isFixed()}). */
+  static EntryExpiry fixed(long ttlForCreation, long ttlForUpdate, long ttlForAccess) {
+    return new Fixed(ttlForCreation, ttlForUpdate, ttlForAccess);
+  }
+
+  /**
+   * An expiry with the same answers every time.
+   *
+   * @param ttlForCreation the time-to-live of a creation
+   * @param ttlForUpdate the time-to-live after an update
+   * @param ttlForAccess the time-to-live after a read
+   */
+  record Fixed(long ttlForCreation, long ttlForUpdate, long ttlForAccess) implements EntryExpiry {
+    @Override
+    public boolean isFixed() {
+      return true;
+    }
+  }
 
   /** The absolute expiry time of an entry given a time-to-live, saturating at {@link #ETERNAL}. */
   static long deadline(long now, long ttl) {

@@ -2,19 +2,16 @@ package io.github.corebackend.cache.memory;
 
 import io.github.corebackend.cache.spi.EntryExpiry;
 
-/** An {@link EntryExpiry} with given answers. */
-record FixedExpiry(long ttlForCreation, long ttlForUpdate, long ttlForAccess) implements EntryExpiry {
+/** Standard expiries for store tests. */
+final class FixedExpiry {
 
-  static FixedExpiry created(long ttl) {
-    return new FixedExpiry(ttl, UNCHANGED, UNCHANGED);
+  private FixedExpiry() {}
+
+  static EntryExpiry created(long ttl) {
+    return EntryExpiry.fixed(ttl, EntryExpiry.UNCHANGED, EntryExpiry.UNCHANGED);
   }
 
-  static FixedExpiry accessed(long ttl) {
-    return new FixedExpiry(ttl, UNCHANGED, ttl);
-  }
-
-  @Override
-  public boolean isFixed() {
-    return true;
+  static EntryExpiry accessed(long ttl) {
+    return EntryExpiry.fixed(ttl, EntryExpiry.UNCHANGED, ttl);
   }
 }

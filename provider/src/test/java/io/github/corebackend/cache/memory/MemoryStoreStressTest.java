@@ -25,7 +25,7 @@ class MemoryStoreStressTest {
   void boundedStoreStaysWithinItsBoundUnderMixedLoad() throws Exception {
     RecordingEvents<Integer, Integer> observer = new RecordingEvents<>();
     MemoryStore<Integer, Integer> store = new MemoryStore<>(500, Copier.IDENTITY, TimeSource.SYSTEM, observer);
-    FixedExpiry expiry = FixedExpiry.accessed(60_000);
+    EntryExpiry expiry = FixedExpiry.accessed(60_000);
 
     Concurrently.run(THREADS, Duration.ofMinutes(2), thread -> {
       ThreadLocalRandom random = ThreadLocalRandom.current();

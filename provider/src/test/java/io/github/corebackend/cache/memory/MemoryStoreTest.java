@@ -85,7 +85,7 @@ class MemoryStoreTest {
 
   @Test
   void accessExpiryIsExtendedByEachRead() {
-    FixedExpiry accessed = FixedExpiry.accessed(100);
+    EntryExpiry accessed = FixedExpiry.accessed(100);
     store.write("k", WriteOp.put("v", false), Facts.unobserved(accessed));
     for (int i = 0; i < 5; i++) {
       clock.advanceMillis(60);
@@ -163,7 +163,7 @@ class MemoryStoreTest {
 
   @Test
   void iterationSkipsExpiredEntriesAndExtendsAccessExpiry() {
-    FixedExpiry accessed = FixedExpiry.accessed(100);
+    EntryExpiry accessed = FixedExpiry.accessed(100);
     store.write("a", WriteOp.put("1", false), Facts.unobserved(accessed));
     store.write("b", WriteOp.put("2", false), Facts.unobserved(FixedExpiry.created(10)));
     clock.advanceMillis(50);

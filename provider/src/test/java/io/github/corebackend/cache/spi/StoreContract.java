@@ -137,7 +137,7 @@ public abstract class StoreContract {
   @ParameterizedTest
   @MethodSource("paths")
   void aCreationThatWouldExpireAtOnceStoresNothing(Path path) {
-    Facts zero = Facts.unobserved(new FixedTtl(0));
+    Facts zero = Facts.unobserved(EntryExpiry.fixed(0, EntryExpiry.UNCHANGED, EntryExpiry.UNCHANGED));
     WriteOp<String> put = WriteOp.put("v", false);
 
     WriteOutcome<String> outcome = path == Path.GUARDED ? run(path, put, new WriteAction<>(put, zero))
@@ -209,7 +209,7 @@ public abstract class StoreContract {
 
   @Test
   void anExpiredEntryIsAbsentAndReportedOnce() throws InterruptedException {
-    store.write("k", WriteOp.put("v", false), Facts.unobserved(new FixedTtl(150)));
+    store.write("k", WriteOp.put("v", false), Facts.unobserved(EntryExpiry.fixed(150, EntryExpiry.UNCHANGED, EntryExpiry.UNCHANGED)));
     assertEquals("v", store.get("k", Facts.UNOBSERVED_ETERNAL));
 
     Thread.sleep(400);
@@ -328,23 +328,5 @@ public abstract class StoreContract {
     Set<String> keys = new TreeSet<>();
     store.keyIterator().forEachRemaining(keys::add);
     return keys;
-  }
-
-  /** Entries live for a given time from their creation. */
-  private record FixedTtl(long ttlForCreation) implements EntryExpiry {
-    @Override
-    public long ttlForUpdate() {
-      return UNCHANGED;
-    }
-
-    @Override
-    public long ttlForAccess() {
-      return UNCHANGED;
-    }
-
-    @Override
-    public boolean isFixed() {
-      return true;
-    }
   }
 }
