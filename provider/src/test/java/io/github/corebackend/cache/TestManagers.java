@@ -3,10 +3,10 @@ package io.github.corebackend.cache;
 import io.github.corebackend.cache.config.CacheSettings;
 import io.github.corebackend.cache.spi.TimeSource;
 import java.net.URI;
-import javax.cache.Cache;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.cache.Cache;
 
 /** Cache managers for tests, with their own settings and clock, outside any provider's registry. */
 final class TestManagers {

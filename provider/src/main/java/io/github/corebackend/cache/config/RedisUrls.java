@@ -24,7 +24,7 @@ final class RedisUrls {
     String lower = url.toLowerCase(Locale.ROOT);
     if (lower.startsWith("redis://") || lower.startsWith("rediss://")) {
       // A cluster may be given as several plain addresses separated by commas.
-      for (String part : url.split(",")) {
+      for (String part : url.split(",", -1)) {
         checkOne(part.trim());
       }
     } else {
@@ -41,7 +41,7 @@ final class RedisUrls {
     String rest = url.substring(scheme.length());
     rest = rest.substring(rest.lastIndexOf('@') + 1);
     String hosts = rest.split("[/?#]", 2)[0];
-    for (String host : hosts.split(",")) {
+    for (String host : hosts.split(",", -1)) {
       checkHost(host.trim());
     }
   }

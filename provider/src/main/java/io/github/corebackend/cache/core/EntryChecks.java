@@ -24,14 +24,22 @@ public final class EntryChecks<K, V> {
     this.valueType = valueType;
   }
 
-  /** @throws NullPointerException for a {@code null} key */
+  /**
+   * Checks a key.
+   *
+   * @throws NullPointerException for a {@code null} key
+   */
   public void requireKey(K key) {
     if (key == null) {
       throw new NullPointerException(message("a key must not be null"));
     }
   }
 
-  /** @throws NullPointerException for a {@code null} set or a {@code null} key in it */
+  /**
+   * Checks a set of keys.
+   *
+   * @throws NullPointerException for a {@code null} set or a {@code null} key in it
+   */
   public void requireKeys(Collection<? extends K> keys) {
     requireNonNull(keys, () -> message("the set of keys must not be null"));
     for (K key : keys) {
@@ -39,7 +47,11 @@ public final class EntryChecks<K, V> {
     }
   }
 
-  /** @throws NullPointerException for a {@code null} value, named by its {@code role} */
+  /**
+   * Checks a value.
+   *
+   * @throws NullPointerException for a {@code null} value, named by its {@code role}
+   */
   public void requireValue(V value, String role) {
     if (value == null) {
       throw new NullPointerException(message("the " + role + " must not be null"));
@@ -47,6 +59,8 @@ public final class EntryChecks<K, V> {
   }
 
   /**
+   * Checks a key and value to store.
+   *
    * @throws NullPointerException for a {@code null} key or value
    * @throws ClassCastException for a key or value of another type than the configured one
    */
@@ -60,7 +74,11 @@ public final class EntryChecks<K, V> {
     requireValueType(value);
   }
 
-  /** @throws ClassCastException for a value of another type than the configured one */
+  /**
+   * Checks the type of a value a processor sets.
+   *
+   * @throws ClassCastException for a value of another type than the configured one
+   */
   public void requireValueType(Object value) {
     if (valueType != Object.class && !valueType.isInstance(value)) {
       throw new ClassCastException(message("values must be " + valueType.getName() + ", not "

@@ -204,6 +204,8 @@ public final class EventDispatcher<K, V> {
     }
   }
 
+  // The delivery completes its own turn whatever happens, so the chained future says nothing more.
+  @SuppressWarnings("FutureReturnValueIgnored")
   private void queueAsynchronous(EntryEvent<K, V> event) {
     Turn turn = new Turn();
     Turn previous = asyncTails.put(event.getKey(), turn);
@@ -215,12 +217,21 @@ public final class EventDispatcher<K, V> {
         asyncTails.remove(event.getKey(), turn);
       }
     };
+    if (previous == null || previous.isDone()) {
+      runAsynchronously(delivery);
+    } else {
+      previous.whenCompleteAsync((ignored, error) -> delivery.run(), this::runAsynchronously);
+    }
+  }
+
+  /**
+   * Runs an asynchronous delivery on the executor, or in this thread once the executor has shut
+   * down: a delivery that never runs would leave its key's turn open, and every later event of the
+   * key waiting behind it.
+   */
+  private void runAsynchronously(Runnable delivery) {
     try {
-      if (previous == null || previous.isDone()) {
-        executor.execute(delivery);
-      } else {
-        previous.whenCompleteAsync((ignored, error) -> delivery.run(), executor);
-      }
+      executor.execute(delivery);
     } catch (RejectedExecutionException shutDown) {
       delivery.run();
     }
@@ -272,6 +283,7 @@ public final class EventDispatcher<K, V> {
     oldValueNeeded = oldValues;
   }
 
+  @SuppressWarnings("EnumOrdinal") // one bit per event type, in an int
   private static int bit(EventType type) {
     return 1 << type.ordinal();
   }

@@ -22,6 +22,8 @@ public final class CacheLoading<K, V> {
   private final boolean readThrough;
 
   /**
+   * Wraps a loader.
+   *
    * @param loader the configured loader, or {@code null}
    * @param readThrough whether misses load through it
    */

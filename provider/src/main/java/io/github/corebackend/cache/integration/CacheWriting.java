@@ -25,7 +25,11 @@ public final class CacheWriting<K, V> {
   private final String cacheName;
   private final CacheWriter<K, V> writer;
 
-  /** @param writer the writer of a write-through cache, or {@code null} */
+  /**
+   * Wraps a writer.
+   *
+   * @param writer the writer of a write-through cache, or {@code null}
+   */
   public CacheWriting(String cacheName, CacheWriter<K, V> writer) {
     this.cacheName = cacheName;
     this.writer = writer;

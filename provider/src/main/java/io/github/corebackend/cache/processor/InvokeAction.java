@@ -40,6 +40,8 @@ public final class InvokeAction<K, V, T> implements EntryAction<V, T> {
   private T result;
 
   /**
+   * The action of {@code processor} on the entry of {@code key}.
+   *
    * @param loader the read-through loader, or {@code null} when the cache does not read through
    * @param valueCheck throws {@link ClassCastException} for a value of the wrong type
    */

@@ -6,10 +6,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The Redis key of an entry's lock, and the tokens that tell one guard's lock from another's.
  *
- * <p>A lock key is {@code {<tag>}} + {@code 0xFF} + the entry's key, where the tag is a short text
- * that hashes to the entry's cluster slot, so that one script can touch both keys on any deployment.
- * It starts with {@code {}, and its {@code 0xFF} byte never occurs in a UTF-8 namespace, so no cache's
- * key prefix (its SCAN pattern, its near-cache tracking prefix) can match a lock key.
+ * <p>A lock key is an opening brace, a tag, a closing brace, a {@code 0xFF} byte and the entry's key.
+ * The tag is a short text that hashes to the entry's cluster slot, so that one script can touch both
+ * keys on any deployment. The brace right after the tag ends the hash tag, and the {@code 0xFF} byte
+ * never occurs in a UTF-8 namespace, so no cache's key prefix (its SCAN pattern, its near-cache
+ * tracking prefix) can match a lock key.
  */
 final class LockKeys {
 

@@ -42,7 +42,8 @@ final class RedisGuard<K, V> extends RedisSlot<V> implements EntryGuard<V> {
     this.facts = facts;
   }
 
-  /** What taking the lock produced. */
+  /** What taking the lock produced; a carrier, never compared. */
+  @SuppressWarnings("ArrayRecordComponent")
   record Locked<K>(RedisCalls calls, K key, byte[] entryKey, byte[] lockKey, byte[] token, ReentrantLock stripe,
       String lease) {}
 

@@ -56,6 +56,7 @@ public enum RedisScript {
   }
 
   /** The result a script reported as a {@code RESULT} code. */
+  @SuppressWarnings("EnumOrdinal") // the codes are the ordinals the shared tables render
   static WriteOutcome.Result resultOf(long code) {
     return WriteOutcome.Result.values()[(int) code];
   }
@@ -85,14 +86,17 @@ public enum RedisScript {
   }
 
   /** The Lua tables rendered from the JVM's enums, built once before the scripts. */
+  @SuppressWarnings("EnumOrdinal") // ordinals are the codes both sides read, rendered from one place
   static final class SharedTables {
     static final String LUA = render();
 
     private SharedTables() {}
 
     private static String render() {
-      StringBuilder lua = new StringBuilder("-- Rendered by RedisScript from the JVM's WriteKind, EntryState, EntryChange,\n"
-          + "-- RecordingSlot.Recorded and WriteOutcome.Result.\n");
+      StringBuilder lua = new StringBuilder("""
+          -- Rendered by RedisScript from the JVM's WriteKind, EntryState, EntryChange,
+          -- RecordingSlot.Recorded and WriteOutcome.Result.
+          """);
       lua.append("local STATE = {");
       for (EntryState state : EntryState.values()) {
         lua.append(state.name()).append(" = ").append(state.ordinal() + 1).append(", ");

@@ -38,7 +38,7 @@ public final class ClassAllowList {
   /** This list followed by the {@code ;}-separated {@code more}. */
   public ClassAllowList plus(String more) {
     List<String> combined = new ArrayList<>(patterns);
-    for (String pattern : more.split(";")) {
+    for (String pattern : more.split(";", -1)) {
       if (!pattern.isBlank()) {
         combined.add(pattern.trim());
       }

@@ -15,6 +15,7 @@ import java.util.Locale;
  * cannot drift apart. A creation whose time-to-live is zero stores nothing (the entry would expire
  * at once), in every store.
  */
+@SuppressWarnings("ImmutableEnumChecker") // WriteRule is a record of two enums: immutable
 public enum WriteKind {
   //                 entry absent      present (and matching)  present, not the expected value
   /** Create or update. */
@@ -34,10 +35,14 @@ public enum WriteKind {
   /** Keep a loaded value over any entry. */
   LOAD_REPLACING(    creates(NONE),    updates(NONE),          updates(NONE));
 
-  private final WriteRule[] rules;
+  private final WriteRule absent;
+  private final WriteRule matching;
+  private final WriteRule other;
 
   WriteKind(WriteRule absent, WriteRule matching, WriteRule other) {
-    this.rules = new WriteRule[] {absent, matching, other};
+    this.absent = absent;
+    this.matching = matching;
+    this.other = other;
   }
 
   private static WriteRule creates(WriterCall.Kind writer) {
@@ -62,7 +67,14 @@ public enum WriteKind {
 
   /** The rule for an entry found in {@code state}. */
   public WriteRule decide(EntryState state) {
-    return rules[state.ordinal()];
+    switch (state) {
+      case ABSENT:
+        return absent;
+      case MATCHING:
+        return matching;
+      default:
+        return other;
+    }
   }
 
   /** Whether the write compares the entry with an expected value. */
@@ -72,12 +84,7 @@ public enum WriteKind {
 
   /** Whether some state makes this write call the writer. */
   public boolean writesThrough() {
-    for (WriteRule rule : rules) {
-      if (rule.writer() != NONE) {
-        return true;
-      }
-    }
-    return false;
+    return absent.writer() != NONE || matching.writer() != NONE || other.writer() != NONE;
   }
 
   /** The name scripts know the kind by, e.g. {@code put_if_absent}. */

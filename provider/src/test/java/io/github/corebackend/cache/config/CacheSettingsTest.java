@@ -160,12 +160,13 @@ class CacheSettingsTest {
       "cache.redis.url | http://cache:6379 | use redis://",
       "cache.redis.url | redis://cache:99999 | '99999' is not a port number",
       "cache.redis.url | redis://:6379 | needs a host",
+      "cache.redis.url | 'redis://a:6379,' | not a Redis address",
       "cache.redis.url | redis-cluster://a:7000,b:x | 'x' is not a port number"})
   void badValuesNameTheKeyTheVariableTheValueAndTheSource(String key, String value, String problem) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> CacheSettings.resolve(properties(key, value), new Properties(), Map.of()));
 
-    String variable = key.toUpperCase().replace('.', '_').replace('-', '_');
+    String variable = key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
     assertTrue(e.getMessage().startsWith("Invalid " + key + " (" + variable + ") '" + value
         + "' in the cache manager's properties: "), e.getMessage());
     assertTrue(e.getMessage().contains(problem), e.getMessage());

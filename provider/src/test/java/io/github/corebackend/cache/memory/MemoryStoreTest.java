@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+@SuppressWarnings("JavaUtilDate") // Date: a mutable Serializable JDK type, what copies must handle
 class MemoryStoreTest {
 
   private final ManualClock clock = new ManualClock();

@@ -3,11 +3,13 @@ package io.github.corebackend.cache.redis;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -24,7 +26,7 @@ final class CommandMonitor implements AutoCloseable {
 
   CommandMonitor(RedisTestServer server) throws IOException {
     this.server = server;
-    socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 1_000);
+    socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()), 1_000);
     socket.getOutputStream().write("*1\r\n$7\r\nMONITOR\r\n".getBytes(StandardCharsets.US_ASCII));
     BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
     if (!"+OK".equals(in.readLine())) {
@@ -60,7 +62,7 @@ final class CommandMonitor implements AutoCloseable {
         return commands;
       } else if (inside && !line.contains(" lua]")) {
         int start = line.indexOf("] \"") + 3;
-        commands.add(line.substring(start, line.indexOf('"', start)).toUpperCase());
+        commands.add(line.substring(start, line.indexOf('"', start)).toUpperCase(Locale.ROOT));
       }
     }
     throw new IllegalStateException("The monitor missed its own markers");

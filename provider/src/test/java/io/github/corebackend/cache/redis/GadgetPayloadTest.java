@@ -101,6 +101,7 @@ class GadgetPayloadTest {
   }
 
   @Test
+  @SuppressWarnings("URLEqualsHashCode") // the URLDNS gadget is exactly such a map
   void aUrlThatWouldResolveAHostNameIsRejected() throws IOException {
     Cache<String, Object> victims = cache("jdk");
     Map<URL, String> urlDns = new HashMap<>();

@@ -99,7 +99,7 @@ public final class RedisTestServer implements AutoCloseable {
   /** Sends one command in RESP and returns the raw first reply line (for PING, CLUSTER and the like). */
   public String command(String... words) {
     try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
+      socket.connect(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 1_000);
       socket.setSoTimeout(5_000);
       OutputStream out = socket.getOutputStream();
       StringBuilder request = new StringBuilder("*" + words.length + "\r\n");

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * The provider's own jar needs neither Jackson nor MessagePack: asking for their serializers without
  * them fails when the manager is created, naming the missing artifact; the jdk serializer works.
  */
+@SuppressWarnings("JavaUtilDate") // Date: a mutable Serializable JDK type, what copies must handle
 class JacksonMissingTest {
 
   @Test

@@ -10,6 +10,7 @@ import java.util.Date;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+@SuppressWarnings("JavaUtilDate") // Date: a mutable Serializable JDK type, what copies must handle
 class JdkSerializerTest {
 
   private final ClassLoader loader = getClass().getClassLoader();

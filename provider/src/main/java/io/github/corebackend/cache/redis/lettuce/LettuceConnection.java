@@ -109,7 +109,7 @@ abstract class LettuceConnection implements RedisConnection {
       }
       return new Standalone(client, resources, address.toString(), commandTimeout, connections).loadScripts();
     } catch (RedisFailure e) {
-      resources.shutdown();
+      LettuceShutdown.resources(resources, Duration.ofSeconds(1));
       throw e;
     }
   }
@@ -227,6 +227,8 @@ abstract class LettuceConnection implements RedisConnection {
     List<RedisFuture<String>> replies = new ArrayList<>(slotGroups.size());
     for (int g = 0; g < slotGroups.size(); g++) {
       List<byte[]> keys = slotGroups.get(g);
+      // Keys are distinct arrays and MSET needs no lookup: identity is all the map must keep.
+      @SuppressWarnings("ArrayAsKeyOfSetOrMap")
       Map<byte[], byte[]> entries = new LinkedHashMap<>();
       for (int i = 0; i < keys.size(); i++) {
         entries.put(keys.get(i), values.get(g).get(i));
@@ -260,8 +262,7 @@ abstract class LettuceConnection implements RedisConnection {
 
   @Override
   public void close() {
-    client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-    resources.shutdown(0, 2, TimeUnit.SECONDS);
+    LettuceShutdown.of(client, resources, Duration.ofSeconds(2));
   }
 
   /** Waits for a reply, a little longer than Lettuce's own command timeout, which fails it first. */

@@ -83,8 +83,7 @@ final class LettuceKeyTracker implements KeyTracker, PushListener, RedisConnecti
     try {
       connection = client.connect(ByteArrayCodec.INSTANCE, address.uris().get(0));
     } catch (RuntimeException e) {
-      client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
-      resources.shutdown(0, 1, TimeUnit.SECONDS);
+      LettuceShutdown.of(client, resources, Duration.ofSeconds(1));
       throw new RedisConnection.RedisFailure("cannot open the near cache's tracking connection to Redis at "
           + address + ": " + e.getMessage(), e);
     }
@@ -168,8 +167,7 @@ final class LettuceKeyTracker implements KeyTracker, PushListener, RedisConnecti
   @Override
   public void close() {
     listeners.clear();
-    client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-    resources.shutdown(0, 2, TimeUnit.SECONDS);
+    LettuceShutdown.of(client, resources, Duration.ofSeconds(2));
   }
 
   private void resetAll() {

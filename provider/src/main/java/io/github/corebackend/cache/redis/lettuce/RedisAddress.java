@@ -41,7 +41,7 @@ final class RedisAddress {
       }
       if (!lower.startsWith("redis-sentinel") && text.contains(",")) {
         List<RedisURI> seeds = new ArrayList<>();
-        for (String seed : text.split(",")) {
+        for (String seed : text.split(",", -1)) {
           seeds.add(RedisURI.create(seed.trim()));
         }
         return new RedisAddress(Topology.CLUSTER, seeds, displayOf(seeds));
@@ -67,7 +67,7 @@ final class RedisAddress {
       rest = rest.substring(at + 1);
     }
     List<RedisURI> seeds = new ArrayList<>();
-    for (String host : rest.split("[/?#]", 2)[0].split(",")) {
+    for (String host : rest.split("[/?#]", 2)[0].split(",", -1)) {
       seeds.add(RedisURI.create((tls ? "rediss://" : "redis://") + credentials + host.trim()));
     }
     return new RedisAddress(Topology.CLUSTER, seeds, displayOf(seeds));
