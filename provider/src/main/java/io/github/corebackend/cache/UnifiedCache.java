@@ -44,6 +44,7 @@ import javax.cache.integration.CacheLoaderException;
 import javax.cache.integration.CompletionListener;
 import javax.cache.processor.EntryProcessor;
 import javax.cache.processor.EntryProcessorResult;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A JCache {@link Cache} over a {@link Store}: this class holds the JCache semantics (null and type
@@ -85,7 +86,8 @@ public final class UnifiedCache<K, V> implements Cache<K, V> {
    * @param defaultExpiry the expiry policy a cache configured as eternal gets instead, or {@code null}
    */
   UnifiedCache(UnifiedCacheManager manager, String name, MutableConfiguration<K, V> configuration,
-      Function<StoreEvents<K, V>, Store<K, V>> stores, Executor executor, Factory<ExpiryPolicy> defaultExpiry) {
+      Function<StoreEvents<K, V>, Store<K, V>> stores, Executor executor,
+      @Nullable Factory<ExpiryPolicy> defaultExpiry) {
     this.manager = manager;
     this.name = name;
     this.configuration = configuration;
@@ -106,7 +108,7 @@ public final class UnifiedCache<K, V> implements Cache<K, V> {
   }
 
   @Override
-  public V get(K key) {
+  public @Nullable V get(K key) {
     requireOpen();
     checks.requireKey(key);
     long start = statistics.startTimer();
@@ -127,7 +129,7 @@ public final class UnifiedCache<K, V> implements Cache<K, V> {
    * @throws CacheLoaderException when the loader fails, with its exception as the cause
    * @throws IllegalStateException when the cache is closed, or the loader asks for its own key
    */
-  public V getOrLoad(K key, Function<? super K, ? extends V> valueLoader) {
+  public @Nullable V getOrLoad(K key, Function<? super K, ? extends V> valueLoader) {
     requireNonNull(valueLoader, () -> message("the value loader must not be null"));
     requireOpen();
     checks.requireKey(key);
@@ -152,7 +154,7 @@ public final class UnifiedCache<K, V> implements Cache<K, V> {
   }
 
   @Override
-  public void loadAll(Set<? extends K> keys, boolean replaceExistingValues, CompletionListener listener) {
+  public void loadAll(Set<? extends K> keys, boolean replaceExistingValues, @Nullable CompletionListener listener) {
     requireOpen();
     checks.requireKeys(keys);
     CompletionListener completion = listener == null ? NoCompletionListener.INSTANCE : listener;
@@ -188,7 +190,7 @@ public final class UnifiedCache<K, V> implements Cache<K, V> {
   }
 
   @Override
-  public V getAndPut(K key, V value) {
+  public @Nullable V getAndPut(K key, V value) {
     requireOpen();
     checks.requireEntry(key, value);
     long start = statistics.startTimer();
@@ -248,7 +250,7 @@ public final class UnifiedCache<K, V> implements Cache<K, V> {
   }
 
   @Override
-  public V getAndRemove(K key) {
+  public @Nullable V getAndRemove(K key) {
     requireOpen();
     checks.requireKey(key);
     return removed(key, WriteOp.remove(true), true).oldValue();
@@ -283,7 +285,7 @@ public final class UnifiedCache<K, V> implements Cache<K, V> {
   }
 
   @Override
-  public V getAndReplace(K key, V value) {
+  public @Nullable V getAndReplace(K key, V value) {
     requireOpen();
     checks.requireEntry(key, value);
     return replaced(key, WriteOp.replace(value, true)).oldValue();
@@ -341,7 +343,7 @@ public final class UnifiedCache<K, V> implements Cache<K, V> {
   }
 
   @Override
-  public <T> T invoke(K key, EntryProcessor<K, V, T> processor, Object... arguments) {
+  public <T> @Nullable T invoke(K key, EntryProcessor<K, V, T> processor, Object... arguments) {
     requireOpen();
     checks.requireKey(key);
     requireNonNull(processor, () -> message("the entry processor must not be null"));

@@ -34,6 +34,7 @@ import javax.cache.configuration.CompleteConfiguration;
 import javax.cache.configuration.Configuration;
 import javax.cache.configuration.MutableConfiguration;
 import javax.cache.spi.CachingProvider;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A JCache {@link CacheManager}: a registry of caches and their lifecycle. It owns the settings the
@@ -87,8 +88,9 @@ public final class UnifiedCacheManager implements CacheManager {
     return uri;
   }
 
+  /** The class loader, or {@code null} once it has been garbage-collected: the manager holds it weakly. */
   @Override
-  public ClassLoader getClassLoader() {
+  public @Nullable ClassLoader getClassLoader() {
     return classLoader.get();
   }
 
@@ -112,7 +114,7 @@ public final class UnifiedCacheManager implements CacheManager {
 
   @Override
   @SuppressWarnings("unchecked")
-  public <K, V> Cache<K, V> getCache(String cacheName, Class<K> keyType, Class<V> valueType) {
+  public <K, V> @Nullable Cache<K, V> getCache(String cacheName, Class<K> keyType, Class<V> valueType) {
     requireOpen();
     requireNonNull(cacheName, "cacheName must not be null");
     requireNonNull(keyType, "keyType must not be null");
@@ -132,7 +134,7 @@ public final class UnifiedCacheManager implements CacheManager {
 
   @Override
   @SuppressWarnings("unchecked")
-  public <K, V> Cache<K, V> getCache(String cacheName) {
+  public <K, V> @Nullable Cache<K, V> getCache(String cacheName) {
     requireOpen();
     requireNonNull(cacheName, "cacheName must not be null");
     return (Cache<K, V>) existingOrDeclared(cacheName, Object.class, Object.class);
@@ -142,7 +144,7 @@ public final class UnifiedCacheManager implements CacheManager {
    * The cache named {@code cacheName}; a cache the configuration declares but nobody has asked for
    * yet is created now, with the given types.
    */
-  private UnifiedCache<?, ?> existingOrDeclared(String cacheName, Class<?> keyType, Class<?> valueType) {
+  private @Nullable UnifiedCache<?, ?> existingOrDeclared(String cacheName, Class<?> keyType, Class<?> valueType) {
     UnifiedCache<?, ?> cache = caches.get(cacheName);
     if (cache != null || !settings.declaredCaches().contains(cacheName)) {
       return cache;
@@ -270,11 +272,20 @@ public final class UnifiedCacheManager implements CacheManager {
       CompleteConfiguration<K, V> configuration, StoreEvents<K, V> events) {
     try {
       return backend.create(new StoreContext<>(cacheName, cacheSettings, configuration.getKeyType(),
-          configuration.getValueType(), configuration.isStoreByValue(), getClassLoader(), events, clock,
+          configuration.getValueType(), configuration.isStoreByValue(), storeClassLoader(), events, clock,
           resources));
     } catch (IllegalArgumentException e) {
       throw new CacheException("Cache '" + cacheName + "': " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The class loader a store deserializes with: the manager's or, should it have been garbage-collected,
+   * the provider's default, as for a manager asked for without one.
+   */
+  private ClassLoader storeClassLoader() {
+    ClassLoader loader = classLoader.get();
+    return loader != null ? loader : provider.getDefaultClassLoader();
   }
 
   private static StoreProvider backendOf(String cacheName, CacheSettings cacheSettings) {

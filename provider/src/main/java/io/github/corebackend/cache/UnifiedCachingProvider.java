@@ -15,6 +15,7 @@ import javax.cache.CacheException;
 import javax.cache.CacheManager;
 import javax.cache.configuration.OptionalFeature;
 import javax.cache.spi.CachingProvider;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JCache provider, found by {@code Caching.getCachingProvider()} through
@@ -30,7 +31,8 @@ public final class UnifiedCachingProvider implements CachingProvider {
   private final Map<ClassLoader, Map<URI, UnifiedCacheManager>> managers = new WeakHashMap<>();
 
   @Override
-  public synchronized CacheManager getCacheManager(URI uri, ClassLoader classLoader, Properties properties) {
+  public synchronized CacheManager getCacheManager(@Nullable URI uri, @Nullable ClassLoader classLoader,
+      @Nullable Properties properties) {
     URI managerUri = uri == null ? getDefaultURI() : uri;
     ClassLoader managerLoader = classLoader == null ? getDefaultClassLoader() : classLoader;
     Map<URI, UnifiedCacheManager> byUri = managers.computeIfAbsent(managerLoader, loader -> new HashMap<>());
@@ -48,7 +50,7 @@ public final class UnifiedCachingProvider implements CachingProvider {
   }
 
   @Override
-  public CacheManager getCacheManager(URI uri, ClassLoader classLoader) {
+  public CacheManager getCacheManager(@Nullable URI uri, @Nullable ClassLoader classLoader) {
     return getCacheManager(uri, classLoader, getDefaultProperties());
   }
 
@@ -80,7 +82,7 @@ public final class UnifiedCachingProvider implements CachingProvider {
   }
 
   @Override
-  public void close(ClassLoader classLoader) {
+  public void close(@Nullable ClassLoader classLoader) {
     ClassLoader loader = classLoader == null ? getDefaultClassLoader() : classLoader;
     for (UnifiedCacheManager manager : removeManagers(loader, null)) {
       manager.close();
@@ -88,7 +90,7 @@ public final class UnifiedCachingProvider implements CachingProvider {
   }
 
   @Override
-  public void close(URI uri, ClassLoader classLoader) {
+  public void close(@Nullable URI uri, @Nullable ClassLoader classLoader) {
     ClassLoader loader = classLoader == null ? getDefaultClassLoader() : classLoader;
     URI managerUri = uri == null ? getDefaultURI() : uri;
     for (UnifiedCacheManager manager : removeManagers(loader, managerUri)) {
@@ -125,7 +127,7 @@ public final class UnifiedCachingProvider implements CachingProvider {
   }
 
   /** Removes and returns the managers matching the class loader and URI ({@code null} matches all). */
-  private synchronized List<UnifiedCacheManager> removeManagers(ClassLoader loader, URI uri) {
+  private synchronized List<UnifiedCacheManager> removeManagers(@Nullable ClassLoader loader, @Nullable URI uri) {
     List<UnifiedCacheManager> removed = new java.util.ArrayList<>();
     managers.entrySet().removeIf(byLoader -> {
       if (loader != null && byLoader.getKey() != loader) {
@@ -161,7 +163,7 @@ public final class UnifiedCachingProvider implements CachingProvider {
   }
 
   /** Checks that the backend exists and the serializer can be built, for the manager or one cache. */
-  private static void requireBackendAndSerializer(CacheSettings settings, String cacheName,
+  private static void requireBackendAndSerializer(CacheSettings settings, @Nullable String cacheName,
       ClassLoader classLoader) {
     try {
       StoreProviders.named(settings.backend());

@@ -5,6 +5,7 @@ import javax.cache.configuration.Configuration;
 import javax.cache.configuration.Factory;
 import javax.cache.configuration.MutableConfiguration;
 import javax.cache.expiry.ExpiryPolicy;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Meets a cache's JCache {@link Configuration} with its settings: what the configuration says
@@ -39,7 +40,7 @@ public final class CacheConfigurations {
   }
 
   /** The expiry a cache configured as eternal gets from {@code cache.default-ttl}, or {@code null}. */
-  public static Factory<ExpiryPolicy> defaultExpiry(CacheSettings settings) {
+  public static @Nullable Factory<ExpiryPolicy> defaultExpiry(CacheSettings settings) {
     return settings.defaultTtl().isZero() ? null : settings.expiryKind().factoryOf(settings.defaultTtl());
   }
 }

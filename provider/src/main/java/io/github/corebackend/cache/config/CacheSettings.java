@@ -9,6 +9,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The settings of one cache manager, or of one of its caches ({@link #forCache}), resolved once. Each
@@ -26,7 +27,8 @@ public final class CacheSettings {
       Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)+");
 
   private final ConfigSources sources;
-  private final String cacheName;
+  /** The cache these are the settings of; {@code null} for the manager's. */
+  private final @Nullable String cacheName;
   private final Set<String> declaredCaches;
   private final String backend;
   private final String namespace;
@@ -42,7 +44,7 @@ public final class CacheSettings {
   private final RedisSettings redis;
   private final Duration redisLockLease;
 
-  private CacheSettings(ConfigSources sources, String cacheName, Set<String> declaredCaches) {
+  private CacheSettings(ConfigSources sources, @Nullable String cacheName, Set<String> declaredCaches) {
     this.sources = sources;
     this.cacheName = cacheName;
     this.declaredCaches = declaredCaches;
@@ -71,22 +73,23 @@ public final class CacheSettings {
    *
    * @throws IllegalArgumentException naming the setting, its bad value and where it came from
    */
-  public static CacheSettings resolve(URI uri, ClassLoader classLoader, Properties explicit) {
+  public static CacheSettings resolve(URI uri, ClassLoader classLoader, @Nullable Properties explicit) {
     return resolve(explicit, ConfigFile.read(uri, classLoader), System.getProperties(), System.getenv());
   }
 
   /** Resolves settings without a configuration file. */
-  public static CacheSettings resolve(Properties explicit) {
+  public static CacheSettings resolve(@Nullable Properties explicit) {
     return resolve(explicit, ConfigFile.NONE, System.getProperties(), System.getenv());
   }
 
   /** Resolves settings from the given sources, for callers (and tests) that supply their own. */
-  public static CacheSettings resolve(Properties explicit, Properties system, Map<String, String> environment) {
+  public static CacheSettings resolve(@Nullable Properties explicit, Properties system,
+      Map<String, String> environment) {
     return resolve(explicit, ConfigFile.NONE, system, environment);
   }
 
   /** Resolves settings from the given sources, a configuration file among them. */
-  static CacheSettings resolve(Properties explicit, ConfigFile file, Properties system,
+  static CacheSettings resolve(@Nullable Properties explicit, ConfigFile file, Properties system,
       Map<String, String> environment) {
     ConfigSources sources = new ConfigSources(explicit == null ? new Properties() : explicit, file, system,
         environment);

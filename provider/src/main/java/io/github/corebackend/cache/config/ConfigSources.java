@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The places a setting's text comes from, highest precedence first: the properties given to the
@@ -38,7 +39,7 @@ final class ConfigSources {
   }
 
   /** The text of {@code setting} for {@code cacheName} ({@code null} for the manager), or its default. */
-  Found find(Setting setting, String cacheName) {
+  Found find(Setting setting, @Nullable String cacheName) {
     if (cacheName != null) {
       Found specific = find(setting.keyFor(cacheName), setting.environmentVariableFor(cacheName));
       if (specific != null) {
@@ -50,7 +51,7 @@ final class ConfigSources {
         : new Found(setting.defaultValue(), setting.key(), setting.environmentVariable(), "the defaults");
   }
 
-  private Found find(String key, String variable) {
+  private @Nullable Found find(String key, String variable) {
     String value = explicit.getProperty(key);
     if (value != null) {
       return new Found(value.trim(), key, variable, "the cache manager's properties");

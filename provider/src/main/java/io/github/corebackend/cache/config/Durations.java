@@ -3,6 +3,7 @@ package io.github.corebackend.cache.config;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses configured durations: {@code 250ms}, {@code 90s}, {@code 5m}, {@code 1h}, {@code 2d}, or
@@ -58,7 +59,7 @@ public final class Durations {
     return duration;
   }
 
-  private static IllegalArgumentException notADuration(Exception cause) {
+  private static IllegalArgumentException notADuration(@Nullable Exception cause) {
     return new IllegalArgumentException(
         "not a duration: use a unit, e.g. 250ms, 90s, 5m, 1h, 2d, or ISO-8601 such as PT1H", cause);
   }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A configuration key, readable as a provider property, config-file entry or system property
@@ -111,7 +112,7 @@ public enum Setting {
    *
    * @return {@code null} when the name is no setting's
    */
-  static Scoped parse(String propertyName) {
+  static @Nullable Scoped parse(String propertyName) {
     for (Setting setting : BY_KEY_LENGTH) {
       if (propertyName.equals(setting.key)) {
         return new Scoped(setting, null);
@@ -128,5 +129,5 @@ public enum Setting {
   }
 
   /** A setting as named by a property: {@code cacheName} is {@code null} for a manager-wide value. */
-  record Scoped(Setting setting, String cacheName) {}
+  record Scoped(Setting setting, @Nullable String cacheName) {}
 }

@@ -31,6 +31,7 @@ import javax.cache.CacheException;
 import javax.cache.integration.CacheLoaderException;
 import javax.cache.integration.CacheWriterException;
 import javax.cache.processor.EntryProcessor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a cache's operations run on its store, once their arguments are checked: each is one store
@@ -81,19 +82,19 @@ public final class CacheOperations<K, V> {
     facts = new Facts(expiry, events.hasListeners(), events.needsOldValue());
   }
 
-  /** The value of {@code key}, loaded through on a miss; counts the hit or miss. */
-  public V get(K key) {
+  /** The value of {@code key}, loaded through on a miss, or {@code null}; counts the hit or miss. */
+  public @Nullable V get(K key) {
     return events.deliverAfter(readThrough, key);
   }
 
-  private V readThrough(K key) {
+  private @Nullable V readThrough(K key) {
     V found = store.get(key, facts);
     statistics.recordRead(found != null, 0L);
     return found != null || !loading.readsThrough() ? found : loadThrough(key);
   }
 
   /** Get-or-load: see {@code UnifiedCache#getOrLoad}. */
-  public V getOrLoad(K key, Function<? super K, ? extends V> valueLoader) {
+  public @Nullable V getOrLoad(K key, Function<? super K, ? extends V> valueLoader) {
     V value = get(key);
     return value != null ? value : loadsInFlight.run(key, () -> events.deliverAfter(() -> {
       // A load that ended just before this one started may have kept a value already.
@@ -201,8 +202,8 @@ public final class CacheOperations<K, V> {
    *
    * @param valueCheck throws {@link ClassCastException} for a value of the wrong type
    */
-  public <T> T invoke(K key, EntryProcessor<K, V, T> processor, Object[] arguments, Consumer<Object> valueCheck,
-      long start) {
+  public <T> @Nullable T invoke(K key, EntryProcessor<K, V, T> processor, Object[] arguments,
+      Consumer<Object> valueCheck, long start) {
     Facts current = facts;
     InvokeAction<K, V, T> action = new InvokeAction<>(key, processor, arguments, loading.readThroughLoader(),
         cacheName, current, valueCheck);
@@ -253,13 +254,13 @@ public final class CacheOperations<K, V> {
   }
 
   /** Loads a missed key through the loader and keeps the value; another JVM's may win. */
-  private V loadThrough(K key) {
+  private @Nullable V loadThrough(K key) {
     V loaded = loading.load(key);
     return loaded == null ? null : keepLoaded(key, loaded);
   }
 
-  /** Keeps a loaded value unless an entry appeared meanwhile; returns the value the cache holds. */
-  private V keepLoaded(K key, V loaded) {
+  /** Keeps a loaded value unless an entry appeared meanwhile; returns the value the cache holds, if any. */
+  private @Nullable V keepLoaded(K key, V loaded) {
     WriteOutcome<V> outcome = store.write(key, WriteOp.load(loaded), facts);
     if (outcome.result() == WriteOutcome.Result.UNCHANGED_PRESENT) {
       return outcome.oldValue();
@@ -267,7 +268,7 @@ public final class CacheOperations<K, V> {
     return outcome.stored() ? loaded : null;
   }
 
-  private V callValueLoader(K key, Function<? super K, ? extends V> valueLoader) {
+  private @Nullable V callValueLoader(K key, Function<? super K, ? extends V> valueLoader) {
     try {
       return valueLoader.apply(key);
     } catch (CacheException e) {
@@ -281,7 +282,8 @@ public final class CacheOperations<K, V> {
   private final class EntryIterator implements Iterator<Cache.Entry<K, V>> {
     private final Iterator<Map.Entry<K, V>> entries = store.iterator(facts);
     private final Runnable requireOpen;
-    private K lastKey;
+    /** The key {@link #next()} returned last, until {@link #remove()} removes it. */
+    private @Nullable K lastKey;
 
     EntryIterator(Runnable requireOpen) {
       this.requireOpen = requireOpen;

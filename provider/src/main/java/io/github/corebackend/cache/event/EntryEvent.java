@@ -3,6 +3,7 @@ package io.github.corebackend.cache.event;
 import javax.cache.Cache;
 import javax.cache.event.CacheEntryEvent;
 import javax.cache.event.EventType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The event handed to entry listeners. Removed and expired events carry the value that left the
@@ -13,11 +14,12 @@ final class EntryEvent<K, V> extends CacheEntryEvent<K, V> {
   private static final long serialVersionUID = 1L;
 
   private final K key;
-  private final V value;
-  private final V oldValue;
+  private final @Nullable V value;
+  private final @Nullable V oldValue;
   private final boolean oldValueAvailable;
 
-  EntryEvent(Cache<K, V> source, EventType type, K key, V value, V oldValue, boolean oldValueAvailable) {
+  EntryEvent(Cache<K, V> source, EventType type, K key, @Nullable V value, @Nullable V oldValue,
+      boolean oldValueAvailable) {
     super(source, type);
     this.key = key;
     this.value = value;
@@ -31,12 +33,12 @@ final class EntryEvent<K, V> extends CacheEntryEvent<K, V> {
   }
 
   @Override
-  public V getValue() {
+  public @Nullable V getValue() {
     return value;
   }
 
   @Override
-  public V getOldValue() {
+  public @Nullable V getOldValue() {
     return oldValue;
   }
 

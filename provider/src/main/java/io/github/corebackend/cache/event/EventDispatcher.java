@@ -14,6 +14,7 @@ import javax.cache.Cache;
 import javax.cache.configuration.CacheEntryListenerConfiguration;
 import javax.cache.event.CacheEntryListenerException;
 import javax.cache.event.EventType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Delivers entry events to a cache's listeners, in the order the changes happened for each key.
@@ -96,9 +97,10 @@ public final class EventDispatcher<K, V> {
   /**
    * Queues an event for delivery; called inside the store's atomic step for {@code key}.
    *
+   * @param value the entry's value; {@code null} for a removal whose old value nobody asked for
    * @param oldValueAvailable whether {@code oldValue} is the real previous value
    */
-  public void publish(EventType type, K key, V value, V oldValue, boolean oldValueAvailable) {
+  public void publish(EventType type, K key, @Nullable V value, @Nullable V oldValue, boolean oldValueAvailable) {
     int bit = bit(type);
     boolean synchronous = (synchronousTypes & bit) != 0;
     boolean asynchronous = (asynchronousTypes & bit) != 0;
@@ -296,10 +298,11 @@ public final class EventDispatcher<K, V> {
   /** A synchronous event waiting for its key's previous event to be delivered. */
   private static final class PendingEvent<K, V> {
     final EntryEvent<K, V> event;
-    final Turn previous;
+    /** The key's previous event still in the chain, or {@code null} when there is none. */
+    final @Nullable Turn previous;
     final Turn turn;
 
-    PendingEvent(EntryEvent<K, V> event, Turn previous, Turn turn) {
+    PendingEvent(EntryEvent<K, V> event, @Nullable Turn previous, Turn turn) {
       this.event = event;
       this.previous = previous;
       this.turn = turn;

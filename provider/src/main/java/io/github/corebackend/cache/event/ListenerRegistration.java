@@ -10,13 +10,14 @@ import javax.cache.event.CacheEntryListener;
 import javax.cache.event.CacheEntryRemovedListener;
 import javax.cache.event.CacheEntryUpdatedListener;
 import javax.cache.event.EventType;
+import org.jspecify.annotations.Nullable;
 
 /** A registered listener, its filter and its configuration, created once from the factories. */
 final class ListenerRegistration<K, V> {
 
   private final CacheEntryListenerConfiguration<K, V> configuration;
   private final CacheEntryListener<? super K, ? super V> listener;
-  private final CacheEntryEventFilter<? super K, ? super V> filter;
+  private final @Nullable CacheEntryEventFilter<? super K, ? super V> filter;
 
   ListenerRegistration(CacheEntryListenerConfiguration<K, V> configuration) {
     this.configuration = configuration;
@@ -34,7 +35,7 @@ final class ListenerRegistration<K, V> {
     return listener;
   }
 
-  CacheEntryEventFilter<? super K, ? super V> filter() {
+  @Nullable CacheEntryEventFilter<? super K, ? super V> filter() {
     return filter;
   }
 

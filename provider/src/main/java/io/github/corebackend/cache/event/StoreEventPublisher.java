@@ -4,6 +4,7 @@ import io.github.corebackend.cache.management.CacheStatistics;
 import io.github.corebackend.cache.spi.StoreEvents;
 import io.github.corebackend.cache.spi.WriteOutcome;
 import javax.cache.event.EventType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns what a store reports into entry events and eviction counts. The store calls it inside its
@@ -30,11 +31,11 @@ public final class StoreEventPublisher<K, V> implements StoreEvents<K, V> {
         events.publish(EventType.CREATED, key, outcome.newValue(), null, false);
         break;
       case UPDATED:
-        V replaced = outcome.oldValue();
+        @Nullable V replaced = outcome.oldValue();
         events.publish(EventType.UPDATED, key, outcome.newValue(), replaced, replaced != null);
         break;
       case REMOVED:
-        V removed = outcome.oldValue();
+        @Nullable V removed = outcome.oldValue();
         events.publish(EventType.REMOVED, key, removed, removed, removed != null);
         break;
       default:

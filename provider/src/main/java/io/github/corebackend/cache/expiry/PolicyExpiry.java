@@ -12,6 +12,7 @@ import javax.cache.expiry.EternalExpiryPolicy;
 import javax.cache.expiry.ExpiryPolicy;
 import javax.cache.expiry.ModifiedExpiryPolicy;
 import javax.cache.expiry.TouchedExpiryPolicy;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A cache's {@link ExpiryPolicy} in the terms a store understands.
@@ -58,7 +59,7 @@ public final class PolicyExpiry implements EntryExpiry {
    * @param defaultExpiry the policy of {@code cache.default-ttl}, or {@code null}
    */
   public static PolicyExpiry configured(MutableConfiguration<?, ?> configuration,
-      Factory<ExpiryPolicy> defaultExpiry) {
+      @Nullable Factory<ExpiryPolicy> defaultExpiry) {
     ExpiryPolicy configured = configuration.getExpiryPolicyFactory().create();
     if (defaultExpiry == null || configured.getClass() != EternalExpiryPolicy.class) {
       return of(configured);
@@ -100,7 +101,7 @@ public final class PolicyExpiry implements EntryExpiry {
     }
   }
 
-  private static long toTtl(Duration duration, long whenNull) {
+  private static long toTtl(@Nullable Duration duration, long whenNull) {
     if (duration == null) {
       return whenNull;
     }

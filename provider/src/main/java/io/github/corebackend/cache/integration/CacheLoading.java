@@ -3,10 +3,12 @@ package io.github.corebackend.cache.integration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import javax.cache.configuration.CompleteConfiguration;
 import javax.cache.configuration.Factory;
 import javax.cache.integration.CacheLoader;
 import javax.cache.integration.CacheLoaderException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A cache's {@link CacheLoader}: its calls, with failures turned into {@link CacheLoaderException}s
@@ -18,7 +20,7 @@ import javax.cache.integration.CacheLoaderException;
 public final class CacheLoading<K, V> {
 
   private final String cacheName;
-  private final CacheLoader<K, V> loader;
+  private final @Nullable CacheLoader<K, V> loader;
   private final boolean readThrough;
 
   /**
@@ -27,7 +29,7 @@ public final class CacheLoading<K, V> {
    * @param loader the configured loader, or {@code null}
    * @param readThrough whether misses load through it
    */
-  public CacheLoading(String cacheName, CacheLoader<K, V> loader, boolean readThrough) {
+  public CacheLoading(String cacheName, @Nullable CacheLoader<K, V> loader, boolean readThrough) {
     this.cacheName = cacheName;
     this.loader = loader;
     this.readThrough = readThrough && loader != null;
@@ -50,19 +52,19 @@ public final class CacheLoading<K, V> {
   }
 
   /** The loader misses go through, or {@code null} when the cache does not read through. */
-  public CacheLoader<K, V> readThroughLoader() {
+  public @Nullable CacheLoader<K, V> readThroughLoader() {
     return readThrough ? loader : null;
   }
 
-  /** The loader, to be closed with the cache. */
-  public CacheLoader<K, V> loader() {
+  /** The loader, if any, to be closed with the cache. */
+  public @Nullable CacheLoader<K, V> loader() {
     return loader;
   }
 
   /** Loads one key; {@code null} when the system of record has no value. */
-  public V load(K key) {
+  public @Nullable V load(K key) {
     try {
-      return loader.load(key);
+      return requireLoader().load(key);
     } catch (CacheLoaderException e) {
       throw e;
     } catch (Exception e) {
@@ -74,7 +76,7 @@ public final class CacheLoading<K, V> {
   public Map<K, V> loadAll(Collection<K> keys) {
     Map<? extends K, ? extends V> loaded;
     try {
-      loaded = keys.isEmpty() ? Map.of() : loader.loadAll(keys);
+      loaded = keys.isEmpty() ? Map.of() : requireLoader().loadAll(keys);
     } catch (CacheLoaderException e) {
       throw e;
     } catch (Exception e) {
@@ -90,5 +92,10 @@ public final class CacheLoading<K, V> {
       }
     }
     return values;
+  }
+
+  /** The loader; callers check {@link #readsThrough()} or {@link #hasLoader()} first. */
+  private CacheLoader<K, V> requireLoader() {
+    return Objects.requireNonNull(loader, "only a cache with a loader loads");
   }
 }

@@ -5,12 +5,14 @@ import io.github.corebackend.cache.spi.WriterCall;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import javax.cache.Cache;
 import javax.cache.configuration.CompleteConfiguration;
 import javax.cache.configuration.Factory;
 import javax.cache.integration.CacheWriter;
 import javax.cache.integration.CacheWriterException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A cache's write-through {@link CacheWriter}: its calls, with failures turned into
@@ -23,14 +25,14 @@ import javax.cache.integration.CacheWriterException;
 public final class CacheWriting<K, V> {
 
   private final String cacheName;
-  private final CacheWriter<K, V> writer;
+  private final @Nullable CacheWriter<K, V> writer;
 
   /**
    * Wraps a writer.
    *
    * @param writer the writer of a write-through cache, or {@code null}
    */
-  public CacheWriting(String cacheName, CacheWriter<K, V> writer) {
+  public CacheWriting(String cacheName, @Nullable CacheWriter<K, V> writer) {
     this.cacheName = cacheName;
     this.writer = writer;
   }
@@ -60,8 +62,8 @@ public final class CacheWriting<K, V> {
     return writer != null && kind.writesThrough();
   }
 
-  /** The writer, to be closed with the cache. */
-  public CacheWriter<K, V> writer() {
+  /** The writer, if the cache writes through, to be closed with the cache. */
+  public @Nullable CacheWriter<K, V> writer() {
     return writer;
   }
 
@@ -69,7 +71,7 @@ public final class CacheWriting<K, V> {
   public void call(K key, WriterCall<V> call) {
     switch (call.kind()) {
       case WRITE:
-        write(key, call.value());
+        write(key, Objects.requireNonNull(call.value(), "a write call carries the value to write"));
         break;
       case DELETE:
         delete(key);
@@ -81,7 +83,7 @@ public final class CacheWriting<K, V> {
 
   private void write(K key, V value) {
     try {
-      writer.write(new ImmutableCacheEntry<>(key, value));
+      requireWriter().write(new ImmutableCacheEntry<>(key, value));
     } catch (Exception e) {
       throw failure(e, "write of key " + key);
     }
@@ -89,7 +91,7 @@ public final class CacheWriting<K, V> {
 
   private void delete(K key) {
     try {
-      writer.delete(key);
+      requireWriter().delete(key);
     } catch (Exception e) {
       throw failure(e, "delete of key " + key);
     }
@@ -100,13 +102,13 @@ public final class CacheWriting<K, V> {
    *
    * @return the writer's failure, to be thrown once the written entries are stored; {@code null}
    */
-  public CacheWriterException writeAll(Map<K, V> toStore) {
+  public @Nullable CacheWriterException writeAll(Map<K, V> toStore) {
     List<Cache.Entry<? extends K, ? extends V>> pending = new ArrayList<>(toStore.size());
     for (Map.Entry<K, V> entry : toStore.entrySet()) {
       pending.add(new ImmutableCacheEntry<>(entry.getKey(), entry.getValue()));
     }
     try {
-      writer.writeAll(pending);
+      requireWriter().writeAll(pending);
       return null;
     } catch (Exception e) {
       for (Cache.Entry<? extends K, ? extends V> failed : pending) {
@@ -121,15 +123,20 @@ public final class CacheWriting<K, V> {
    *
    * @return the writer's failure, to be thrown once the deleted keys are removed; {@code null}
    */
-  public CacheWriterException deleteAll(Set<K> toRemove) {
+  public @Nullable CacheWriterException deleteAll(Set<K> toRemove) {
     List<K> pending = new ArrayList<>(toRemove);
     try {
-      writer.deleteAll(pending);
+      requireWriter().deleteAll(pending);
       return null;
     } catch (Exception e) {
       pending.forEach(toRemove::remove);
       return failure(e, "deleteAll");
     }
+  }
+
+  /** The writer; only a cache that writes through ({@link #isEnabled()}) calls it. */
+  private CacheWriter<K, V> requireWriter() {
+    return Objects.requireNonNull(writer, "only a write-through cache calls its writer");
   }
 
   private CacheWriterException failure(Exception e, String operation) {

@@ -1,5 +1,7 @@
 package io.github.corebackend.cache.integration;
 
+import org.jspecify.annotations.Nullable;
+
 /** Closes what a cache created from its configuration's factories, when it closes. */
 public final class Closeables {
 
@@ -13,7 +15,7 @@ public final class Closeables {
    *
    * @param role what the resource is to the cache, e.g. {@code cache loader}
    */
-  public static void closeQuietly(Object resource, String role, String cacheName) {
+  public static void closeQuietly(@Nullable Object resource, String role, String cacheName) {
     if (resource instanceof AutoCloseable) {
       try {
         ((AutoCloseable) resource).close();

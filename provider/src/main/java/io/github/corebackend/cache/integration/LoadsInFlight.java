@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import javax.cache.CacheException;
 import javax.cache.integration.CacheLoaderException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs at most one load per key at a time in this JVM: the first caller loads, callers that arrive
@@ -34,7 +35,7 @@ public final class LoadsInFlight<K, V> {
    * @throws CacheLoaderException to every waiting caller when the load failed
    * @throws IllegalStateException when the load of a key asks for the same key
    */
-  public V run(K key, Supplier<V> load) {
+  public @Nullable V run(K key, Supplier<V> load) {
     Load<V> mine = new Load<>(Thread.currentThread());
     Load<V> other = running.putIfAbsent(key, mine);
     if (other != null) {
@@ -61,7 +62,7 @@ public final class LoadsInFlight<K, V> {
       this.loader = loader;
     }
 
-    T await(Object key) {
+    @Nullable T await(Object key) {
       if (loader == Thread.currentThread()) {
         throw new IllegalStateException("Cache '" + cacheName + "': the load of key " + key
             + " asked for the same key, which would wait for itself");
@@ -69,7 +70,8 @@ public final class LoadsInFlight<K, V> {
       try {
         return result.get();
       } catch (ExecutionException e) {
-        Throwable failure = e.getCause();
+        // A failed load always has its cause; the wrapper stands in should one ever lack it.
+        Throwable failure = e.getCause() != null ? e.getCause() : e;
         throw new CacheLoaderException("Cache '" + cacheName + "': loading key " + key + " failed: "
             + failure.getMessage(), failure);
       } catch (InterruptedException e) {

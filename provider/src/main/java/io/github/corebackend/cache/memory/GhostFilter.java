@@ -1,5 +1,7 @@
 package io.github.corebackend.cache.memory;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Remembers the hashes of recently evicted keys, about {@code capacity} of them, in fixed memory:
  * a direct-mapped table of fingerprints stamped with an insertion counter, where an entry older than
@@ -9,8 +11,9 @@ package io.github.corebackend.cache.memory;
 final class GhostFilter {
 
   private final int capacity;
-  private int[] fingerprints;
-  private int[] stamps;
+  /** Both {@code null} until the first eviction, and again after {@link #clear()}. */
+  private int @Nullable [] fingerprints;
+  private int @Nullable [] stamps;
   private int mask;
   private int clock;
 
@@ -19,7 +22,7 @@ final class GhostFilter {
   }
 
   void add(int hash) {
-    if (fingerprints == null) {
+    if (fingerprints == null || stamps == null) {
       // Allocated at the first eviction: most caches never reach their bound.
       int size = Integer.highestOneBit(capacity - 1 | 1) << 1;
       fingerprints = new int[size];
@@ -33,7 +36,7 @@ final class GhostFilter {
   }
 
   boolean contains(int hash) {
-    if (fingerprints == null) {
+    if (fingerprints == null || stamps == null) {
       return false;
     }
     int mixed = mix(hash);

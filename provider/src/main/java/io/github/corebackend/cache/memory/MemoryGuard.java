@@ -7,6 +7,7 @@ import io.github.corebackend.cache.spi.RecordingSlot;
 import io.github.corebackend.cache.spi.ReplayAction;
 import io.github.corebackend.cache.spi.WriteOutcome;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A memory entry held for a guarded write: the key's guard stripe is locked from the read to the
@@ -20,13 +21,15 @@ final class MemoryGuard<K, V> extends RecordingSlot<V> implements EntryGuard<V> 
   private final Facts facts;
   private final Copier copier;
   private final ReentrantLock lock;
-  private final MemoryNode<K> node;
-  private V value;
+  /** The live node when the guard was taken, or {@code null} when there was none. */
+  private final @Nullable MemoryNode<K> node;
+  /** The live value, read on first use. */
+  private @Nullable V value;
   private boolean released;
 
   /** Called with {@code lock} held; the guard releases it. */
   MemoryGuard(MemoryStore<K, V> store, K key, Facts facts, Copier copier, ReentrantLock lock,
-      MemoryNode<K> liveNode) {
+      @Nullable MemoryNode<K> liveNode) {
     this.store = store;
     this.key = key;
     this.facts = facts;
@@ -42,7 +45,7 @@ final class MemoryGuard<K, V> extends RecordingSlot<V> implements EntryGuard<V> 
 
   @Override
   @SuppressWarnings("unchecked")
-  public V value() {
+  public @Nullable V value() {
     if (node != null && value == null) {
       value = (V) copier.fromStored(node.value);
     }

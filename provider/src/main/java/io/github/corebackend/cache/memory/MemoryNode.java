@@ -2,6 +2,7 @@ package io.github.corebackend.cache.memory;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One entry of a {@link MemoryStore}. The value and expiry are written under the map's per-key lock
@@ -32,8 +33,9 @@ final class MemoryNode<K> {
   /** Reads since insertion, capped at 3; a racy hint, so a lost increment does no harm. */
   int frequency;
 
-  MemoryNode<K> prev;
-  MemoryNode<K> next;
+  /** Queue neighbours, {@code null} at either end and outside any queue. */
+  @Nullable MemoryNode<K> prev;
+  @Nullable MemoryNode<K> next;
   byte queue;
   boolean retired;
 

@@ -3,6 +3,8 @@ package io.github.corebackend.cache.memory;
 import io.github.corebackend.cache.copy.Copier;
 import io.github.corebackend.cache.spi.EntryExpiry;
 import io.github.corebackend.cache.spi.RecordingSlot;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The slot of one {@link MemoryStore#compute} call: records what the action asks for and turns it
@@ -12,16 +14,17 @@ final class MemorySlot<K, V> extends RecordingSlot<V> {
 
   private final Copier copier;
   private final long now;
-  private K key;
-  private MemoryNode<K> live;
-  private MemoryNode<K> expired;
-  private Object expiredValue;
-  private V liveValue;
+  /** Set by {@link #begin}, before the action runs. */
+  private @Nullable K key;
+  private @Nullable MemoryNode<K> live;
+  private @Nullable MemoryNode<K> expired;
+  private @Nullable Object expiredValue;
+  private @Nullable V liveValue;
 
   /** The node created by the commit, for the eviction policy to track. */
-  MemoryNode<K> inserted;
+  @Nullable MemoryNode<K> inserted;
   /** The node dropped by the commit, for the eviction policy to forget. */
-  MemoryNode<K> dropped;
+  @Nullable MemoryNode<K> dropped;
 
   MemorySlot(Copier copier, long now) {
     this.copier = copier;
@@ -29,7 +32,7 @@ final class MemorySlot<K, V> extends RecordingSlot<V> {
   }
 
   /** Looks at the map's current node for {@code key}; an expired node counts as absent. */
-  void begin(K key, MemoryNode<K> node) {
+  void begin(K key, @Nullable MemoryNode<K> node) {
     this.key = key;
     if (node != null && node.isExpiredAt(now)) {
       expired = node;
@@ -40,7 +43,7 @@ final class MemorySlot<K, V> extends RecordingSlot<V> {
   }
 
   /** The stored form of the value that had expired, or {@code null}. */
-  Object expiredValue() {
+  @Nullable Object expiredValue() {
     return expiredValue;
   }
 
@@ -51,7 +54,7 @@ final class MemorySlot<K, V> extends RecordingSlot<V> {
 
   @Override
   @SuppressWarnings("unchecked")
-  public V value() {
+  public @Nullable V value() {
     if (live != null && liveValue == null) {
       liveValue = (V) copier.fromStored(live.value);
     }
@@ -67,13 +70,16 @@ final class MemorySlot<K, V> extends RecordingSlot<V> {
    * Applies the recorded change and returns the node the map must hold afterwards, or null; the
    * live node may be changed in place, so its value must be read before.
    */
-  MemoryNode<K> commit() {
+  @Nullable MemoryNode<K> commit() {
     switch (recorded()) {
       case TOUCH:
-        live.expireAt = EntryExpiry.deadline(now, ttl());
-        return live;
+        MemoryNode<K> touched = Objects.requireNonNull(live, "a touch is only recorded on a live entry");
+        touched.expireAt = EntryExpiry.deadline(now, ttl());
+        return touched;
       case PUT:
-        return commitPut(copier.toStored(key, newValue()));
+        K putKey = Objects.requireNonNull(key, "begin() names the key");
+        V value = Objects.requireNonNull(newValue(), "a recorded put has a value");
+        return commitPut(putKey, copier.toStored(putKey, value));
       case REMOVE:
         dropped = live != null ? live : expired;
         return null;
@@ -83,11 +89,11 @@ final class MemorySlot<K, V> extends RecordingSlot<V> {
     }
   }
 
-  private MemoryNode<K> commitPut(Object stored) {
+  private MemoryNode<K> commitPut(K putKey, Object stored) {
     long ttl = ttl();
     MemoryNode<K> node = live != null ? live : expired;
     if (node == null) {
-      inserted = new MemoryNode<>(key, stored, EntryExpiry.deadline(now, ttl));
+      inserted = new MemoryNode<>(putKey, stored, EntryExpiry.deadline(now, ttl));
       return inserted;
     }
     // An expired node is reused for the new entry: it keeps its place in the eviction queues.

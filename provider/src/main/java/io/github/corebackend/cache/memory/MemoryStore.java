@@ -14,9 +14,11 @@ import java.util.AbstractMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The embedded store: a {@link ConcurrentHashMap} of nodes, read without locks, written under the
@@ -35,7 +37,8 @@ public final class MemoryStore<K, V> implements Store<K, V> {
 
   private final ConcurrentHashMap<K, MemoryNode<K>> map = new ConcurrentHashMap<>();
   private final long maximumSize;
-  private final S3FifoPolicy<K> policy;
+  /** The eviction policy; {@code null} when the store is unbounded. */
+  private final @Nullable S3FifoPolicy<K> policy;
   private final Copier copier;
   private final TimeSource clock;
   private final StoreEvents<K, V> events;
@@ -62,7 +65,7 @@ public final class MemoryStore<K, V> implements Store<K, V> {
 
   @Override
   @SuppressWarnings("unchecked")
-  public V get(K key, Facts facts) {
+  public @Nullable V get(K key, Facts facts) {
     MemoryNode<K> node = map.get(key);
     if (node == null) {
       return null;
@@ -118,7 +121,7 @@ public final class MemoryStore<K, V> implements Store<K, V> {
         policy.onRemove(slot.dropped);
       }
       if (slot.inserted != null) {
-        evict(policy.onInsert(slot.inserted, map.mappingCount() > maximumSize));
+        evict(policy, policy.onInsert(slot.inserted, map.mappingCount() > maximumSize));
       }
     }
     return (R) result[0];
@@ -214,13 +217,13 @@ public final class MemoryStore<K, V> implements Store<K, V> {
     return removed[0];
   }
 
-  /** Removes {@code victim}, then more victims while the map is over its bound. */
-  private void evict(MemoryNode<K> victim) {
+  /** Removes {@code victim}, then more victims of {@code bound} while the map is over its bound. */
+  private void evict(S3FifoPolicy<K> bound, @Nullable MemoryNode<K> victim) {
     while (victim != null) {
       if (map.remove(victim.key, victim)) {
         events.evicted(copier.copyKey(victim.key));
       }
-      victim = map.mappingCount() > maximumSize ? policy.nextVictim() : null;
+      victim = map.mappingCount() > maximumSize ? bound.nextVictim() : null;
     }
   }
 
@@ -228,7 +231,8 @@ public final class MemoryStore<K, V> implements Store<K, V> {
   private final class LiveNodeIterator<T> implements Iterator<T> {
     private final Iterator<MemoryNode<K>> nodes = map.values().iterator();
     private final Function<MemoryNode<K>, T> view;
-    private T next;
+    /** The next item, found by {@link #hasNext()}; {@code null} until then. */
+    private @Nullable T next;
 
     LiveNodeIterator(Function<MemoryNode<K>, T> view) {
       this.view = view;
@@ -253,7 +257,7 @@ public final class MemoryStore<K, V> implements Store<K, V> {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
-      T result = next;
+      T result = Objects.requireNonNull(next, "hasNext() found the next item");
       next = null;
       return result;
     }

@@ -1,6 +1,8 @@
 package io.github.corebackend.cache.memory;
 
+import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The S3-FIFO eviction policy (Yang et al., SOSP 2023): a small FIFO queue that filters one-hit
@@ -40,7 +42,7 @@ final class S3FifoPolicy<K> {
    *
    * @return the victim, or {@code null} when {@code overBound} is false or nothing is tracked
    */
-  MemoryNode<K> onInsert(MemoryNode<K> node, boolean overBound) {
+  @Nullable MemoryNode<K> onInsert(MemoryNode<K> node, boolean overBound) {
     lock.lock();
     try {
       if (!node.retired && node.queue == MemoryNode.NO_QUEUE) {
@@ -68,7 +70,7 @@ final class S3FifoPolicy<K> {
   }
 
   /** Picks the next entry to evict and stops tracking it; {@code null} when nothing is tracked. */
-  MemoryNode<K> nextVictim() {
+  @Nullable MemoryNode<K> nextVictim() {
     lock.lock();
     try {
       return selectVictim();
@@ -77,10 +79,10 @@ final class S3FifoPolicy<K> {
     }
   }
 
-  private MemoryNode<K> selectVictim() {
+  private @Nullable MemoryNode<K> selectVictim() {
     while (true) {
       if (small.size > 0 && (small.size >= smallCapacity || main.size == 0)) {
-        MemoryNode<K> node = small.removeTail();
+        MemoryNode<K> node = Objects.requireNonNull(small.removeTail(), "a queue of positive size has a tail");
         if (node.frequency > 0) {
           node.frequency = 0;
           main.addHead(node);
@@ -126,8 +128,8 @@ final class S3FifoPolicy<K> {
   /** An intrusive doubly-linked FIFO queue: new nodes at the head, victims from the tail. */
   private static final class NodeQueue<K> {
     private final byte id;
-    private MemoryNode<K> head;
-    private MemoryNode<K> tail;
+    private @Nullable MemoryNode<K> head;
+    private @Nullable MemoryNode<K> tail;
     long size;
 
     NodeQueue(byte id) {
@@ -147,7 +149,7 @@ final class S3FifoPolicy<K> {
       size++;
     }
 
-    MemoryNode<K> removeTail() {
+    @Nullable MemoryNode<K> removeTail() {
       MemoryNode<K> node = tail;
       if (node != null) {
         remove(node);

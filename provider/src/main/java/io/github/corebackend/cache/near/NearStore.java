@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A memory store in front of a Redis store. Redis holds every entry and decides every change; the
@@ -61,7 +62,7 @@ public final class NearStore<K, V> implements Store<K, V> {
     }
   };
   /** Null until Redis first answers a read: a cache can be created while Redis is down. */
-  private volatile AutoCloseable tracking;
+  private volatile @Nullable AutoCloseable tracking;
   private boolean closed;
   private boolean warned;
 
@@ -78,7 +79,7 @@ public final class NearStore<K, V> implements Store<K, V> {
   }
 
   @Override
-  public V get(K key, Facts facts) {
+  public @Nullable V get(K key, Facts facts) {
     if (!servesLocally(facts.expiry())) {
       return remote.get(key, facts);
     }
@@ -307,7 +308,7 @@ public final class NearStore<K, V> implements Store<K, V> {
     }
 
     @Override
-    public V value() {
+    public @Nullable V value() {
       return remoteGuard.value();
     }
 

@@ -6,28 +6,31 @@ import io.github.corebackend.cache.spi.EntrySlot;
 import io.github.corebackend.cache.spi.Facts;
 import io.github.corebackend.cache.spi.WriteOutcome;
 import io.github.corebackend.cache.spi.WriterCall;
+import java.util.Objects;
 import java.util.function.Consumer;
 import javax.cache.CacheException;
 import javax.cache.integration.CacheLoader;
 import javax.cache.processor.EntryProcessor;
 import javax.cache.processor.EntryProcessorException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs an {@link EntryProcessor} as a store's atomic step: the processor sees the entry, and its net
  * effect is applied with the right expiry; {@link #writerCall()} then says what a write-through cache
  * must write or delete. The action may be applied more than once (a compare-and-set that lost);
- * what it reports describes the last application.
+ * what it reports describes the last application. A step returns its {@link #outcome()}; the
+ * processor's result, which may be {@code null}, is {@link #result()}.
  *
  * @param <K> the type of keys
  * @param <V> the type of values
  * @param <T> the type of the processor's result
  */
-public final class InvokeAction<K, V, T> implements EntryAction<V, T> {
+public final class InvokeAction<K, V, T> implements EntryAction<V, WriteOutcome<V>> {
 
   private final K key;
   private final EntryProcessor<K, V, T> processor;
   private final Object[] arguments;
-  private final CacheLoader<K, V> loader;
+  private final @Nullable CacheLoader<K, V> loader;
   private final String cacheName;
   private final EntryExpiry expiry;
   private final boolean withOldValue;
@@ -35,9 +38,9 @@ public final class InvokeAction<K, V, T> implements EntryAction<V, T> {
 
   private boolean existed;
   private InvokeEntry.Operation operation = InvokeEntry.Operation.NONE;
-  private V value;
+  private @Nullable V value;
   private WriteOutcome<V> outcome = WriteOutcome.absent();
-  private T result;
+  private @Nullable T result;
 
   /**
    * The action of {@code processor} on the entry of {@code key}.
@@ -45,8 +48,8 @@ public final class InvokeAction<K, V, T> implements EntryAction<V, T> {
    * @param loader the read-through loader, or {@code null} when the cache does not read through
    * @param valueCheck throws {@link ClassCastException} for a value of the wrong type
    */
-  public InvokeAction(K key, EntryProcessor<K, V, T> processor, Object[] arguments, CacheLoader<K, V> loader,
-      String cacheName, Facts facts, Consumer<Object> valueCheck) {
+  public InvokeAction(K key, EntryProcessor<K, V, T> processor, Object[] arguments,
+      @Nullable CacheLoader<K, V> loader, String cacheName, Facts facts, Consumer<Object> valueCheck) {
     this.key = key;
     this.processor = processor;
     this.arguments = arguments;
@@ -72,13 +75,13 @@ public final class InvokeAction<K, V, T> implements EntryAction<V, T> {
     return outcome;
   }
 
-  /** The processor's result. */
-  public T result() {
+  /** The processor's result, or {@code null}. */
+  public @Nullable T result() {
     return result;
   }
 
   @Override
-  public T apply(EntrySlot<V> slot) {
+  public WriteOutcome<V> apply(EntrySlot<V> slot) {
     InvokeEntry<K, V> entry = new InvokeEntry<>(key, slot, loader, cacheName, valueCheck);
     try {
       result = processor.process(entry, arguments);
@@ -91,7 +94,7 @@ public final class InvokeAction<K, V, T> implements EntryAction<V, T> {
     operation = entry.operation();
     value = entry.value();
     outcome = applyTo(slot);
-    return result;
+    return outcome;
   }
 
   @Override
@@ -99,7 +102,7 @@ public final class InvokeAction<K, V, T> implements EntryAction<V, T> {
     switch (operation) {
       case CREATE:
       case UPDATE:
-        return WriterCall.write(value);
+        return WriterCall.write(newValue());
       case REMOVE:
         return WriterCall.delete();
       default:
@@ -118,21 +121,28 @@ public final class InvokeAction<K, V, T> implements EntryAction<V, T> {
         if (ttl == 0) {
           return WriteOutcome.absent();
         }
-        slot.put(value, ttl);
-        return WriteOutcome.created(value);
+        V created = newValue();
+        slot.put(created, ttl);
+        return WriteOutcome.created(created);
       case UPDATE:
-        V replaced = withOldValue ? slot.value() : null;
-        slot.put(value, expiry.ttlForUpdate());
-        return WriteOutcome.updated(replaced, value);
+        @Nullable V replaced = withOldValue ? slot.value() : null;
+        V updated = newValue();
+        slot.put(updated, expiry.ttlForUpdate());
+        return WriteOutcome.updated(replaced, updated);
       case REMOVE:
         if (!existed) {
           return WriteOutcome.absent();
         }
-        V removed = withOldValue ? slot.value() : null;
+        @Nullable V removed = withOldValue ? slot.value() : null;
         slot.remove();
         return WriteOutcome.removed(removed);
       default:
         return existed ? WriteOutcome.present(null) : WriteOutcome.absent();
     }
+  }
+
+  /** The value a processor that loaded, created or updated the entry left it with. */
+  private V newValue() {
+    return Objects.requireNonNull(value, "a load or a setValue leaves a value");
   }
 }

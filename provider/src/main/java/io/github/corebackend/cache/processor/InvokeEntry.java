@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import javax.cache.integration.CacheLoader;
 import javax.cache.integration.CacheLoaderException;
 import javax.cache.processor.MutableEntry;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The entry an {@code EntryProcessor} works on. It records what the processor did (read, load,
@@ -17,17 +18,17 @@ final class InvokeEntry<K, V> implements MutableEntry<K, V> {
 
   private final K key;
   private final EntrySlot<V> slot;
-  private final CacheLoader<K, V> loader;
+  private final @Nullable CacheLoader<K, V> loader;
   private final String cacheName;
   private final Consumer<Object> valueCheck;
   private Operation operation = Operation.NONE;
-  private V value;
+  private @Nullable V value;
 
   /**
    * @param loader the read-through loader, or {@code null} when the cache does not read through
    * @param valueCheck throws {@link ClassCastException} for a value of the wrong type
    */
-  InvokeEntry(K key, EntrySlot<V> slot, CacheLoader<K, V> loader, String cacheName,
+  InvokeEntry(K key, EntrySlot<V> slot, @Nullable CacheLoader<K, V> loader, String cacheName,
       Consumer<Object> valueCheck) {
     this.key = key;
     this.slot = slot;
@@ -47,7 +48,7 @@ final class InvokeEntry<K, V> implements MutableEntry<K, V> {
   }
 
   @Override
-  public V getValue() {
+  public @Nullable V getValue() {
     if (operation != Operation.NONE) {
       return value;
     }
@@ -55,7 +56,7 @@ final class InvokeEntry<K, V> implements MutableEntry<K, V> {
       value = slot.value();
       operation = Operation.ACCESS;
     } else if (loader != null) {
-      value = load();
+      value = load(loader);
       if (value != null) {
         operation = Operation.LOAD;
       }
@@ -93,9 +94,9 @@ final class InvokeEntry<K, V> implements MutableEntry<K, V> {
     throw new IllegalArgumentException("A mutable entry cannot be unwrapped to " + clazz.getName());
   }
 
-  private V load() {
+  private @Nullable V load(CacheLoader<K, V> readThrough) {
     try {
-      return loader.load(key);
+      return readThrough.load(key);
     } catch (CacheLoaderException e) {
       throw e;
     } catch (Exception e) {
@@ -103,8 +104,8 @@ final class InvokeEntry<K, V> implements MutableEntry<K, V> {
     }
   }
 
-  /** The value the processor set or loaded, for {@link InvokeAction}. */
-  V value() {
+  /** The value the processor set or loaded, for {@link InvokeAction}; {@code null} when none. */
+  @Nullable V value() {
     return value;
   }
 }

@@ -2,14 +2,15 @@ package io.github.corebackend.cache.processor;
 
 import javax.cache.processor.EntryProcessorException;
 import javax.cache.processor.EntryProcessorResult;
+import org.jspecify.annotations.Nullable;
 
 /** The result of an entry processor for one key of {@code invokeAll}: a value or a failure. */
 public final class ProcessorResult<T> implements EntryProcessorResult<T> {
 
-  private final T value;
-  private final EntryProcessorException failure;
+  private final @Nullable T value;
+  private final @Nullable EntryProcessorException failure;
 
-  private ProcessorResult(T value, EntryProcessorException failure) {
+  private ProcessorResult(@Nullable T value, @Nullable EntryProcessorException failure) {
     this.value = value;
     this.failure = failure;
   }
@@ -27,7 +28,7 @@ public final class ProcessorResult<T> implements EntryProcessorResult<T> {
   }
 
   @Override
-  public T get() {
+  public @Nullable T get() {
     if (failure != null) {
       throw failure;
     }

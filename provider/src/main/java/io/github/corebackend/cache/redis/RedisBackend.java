@@ -2,6 +2,7 @@ package io.github.corebackend.cache.redis;
 
 import io.github.corebackend.cache.redis.RedisConnection.RedisFailure;
 import io.github.corebackend.cache.spi.CacheBackendException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A cache manager's link to one Redis deployment: one connection shared by the caches there, opened at
@@ -12,8 +13,10 @@ import io.github.corebackend.cache.spi.CacheBackendException;
 public final class RedisBackend implements AutoCloseable {
 
   private final RedisEndpoint endpoint;
-  private volatile RedisConnection connection;
-  private KeyTracker tracker;
+  /** Null until the first operation connects, and again once closed. */
+  private volatile @Nullable RedisConnection connection;
+  /** Null until a near cache first tracks its keys, and again once closed. */
+  private @Nullable KeyTracker tracker;
   private volatile boolean closed;
 
   RedisBackend(RedisEndpoint endpoint) {

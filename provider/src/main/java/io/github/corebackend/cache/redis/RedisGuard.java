@@ -7,6 +7,7 @@ import io.github.corebackend.cache.spi.StoreEvents;
 import io.github.corebackend.cache.spi.WriteOutcome;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Redis entry held for a guarded write: this JVM's stripe of the key and the key's lock in Redis
@@ -28,7 +29,7 @@ final class RedisGuard<K, V> extends RedisSlot<V> implements EntryGuard<V> {
   private boolean released;
 
   /** Called with {@code stripe} held and the lock taken; the guard releases both. */
-  RedisGuard(Locked<K> locked, byte[] live, ValueCodec<V> values, StoreEvents<K, V> events, Facts facts) {
+  RedisGuard(Locked<K> locked, byte @Nullable [] live, ValueCodec<V> values, StoreEvents<K, V> events, Facts facts) {
     super(values, locked.key(), live);
     this.calls = locked.calls();
     this.values = values;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The whole-cache operations of a Redis store: {@code SCAN MATCH <prefix>*} on every master, in
@@ -82,7 +83,8 @@ final class RedisScan<K, V> {
   private final class BatchIterator<T> implements Iterator<T> {
     private final Function<List<byte[]>, List<Found<K, V>>> load;
     private final Function<Found<K, V>, T> handOut;
-    private Iterator<List<byte[]>> batches;
+    /** Null until the first {@link #hasNext()} starts the scan. */
+    private @Nullable Iterator<List<byte[]>> batches;
     private Iterator<Found<K, V>> current = Collections.emptyIterator();
 
     BatchIterator(Function<List<byte[]>, List<Found<K, V>>> load, Function<Found<K, V>, T> handOut) {

@@ -1,6 +1,8 @@
 package io.github.corebackend.cache.redis;
 
 import io.github.corebackend.cache.spi.RecordingSlot;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The slot of one compare-and-set attempt: built from the bytes read, it records what the action
@@ -10,13 +12,13 @@ class RedisSlot<V> extends RecordingSlot<V> {
 
   private final ValueCodec<V> values;
   private final Object key;
-  private final byte[] live;
-  private V decoded;
+  private final byte @Nullable [] live;
+  private @Nullable V decoded;
 
   /**
    * @param live the stored bytes of the live entry, or {@code null} when there is none
    */
-  RedisSlot(ValueCodec<V> values, Object key, byte[] live) {
+  RedisSlot(ValueCodec<V> values, Object key, byte @Nullable [] live) {
     this.values = values;
     this.key = key;
     this.live = live;
@@ -28,7 +30,7 @@ class RedisSlot<V> extends RecordingSlot<V> {
   }
 
   @Override
-  public V value() {
+  public @Nullable V value() {
     if (live != null && decoded == null) {
       decoded = values.decode(live, key);
     }
@@ -42,6 +44,8 @@ class RedisSlot<V> extends RecordingSlot<V> {
 
   /** The serialized new value of a recorded put; empty otherwise. */
   byte[] payload() {
-    return recorded() == Recorded.PUT ? values.encode(key, newValue()) : RedisCalls.NONE;
+    return recorded() == Recorded.PUT
+        ? values.encode(key, Objects.requireNonNull(newValue(), "a recorded put has a value"))
+        : RedisCalls.NONE;
   }
 }

@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Entries in Redis, one key per entry, with native expiry. Each operation is one round trip: the
@@ -47,7 +48,7 @@ final class RedisStore<K, V> implements TrackedStore<K, V> {
   }
 
   @Override
-  public V get(K key, Facts facts) {
+  public @Nullable V get(K key, Facts facts) {
     List<Found<K, V>> hits = reads.read("get", List.of(key), facts);
     if (hits.isEmpty()) {
       return null;

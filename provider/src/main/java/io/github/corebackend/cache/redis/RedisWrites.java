@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The writes of a Redis store whose expiry policy is a standard one: the write script applies the
@@ -36,8 +38,8 @@ final class RedisWrites<K, V> {
     byte[] redisKey = keys.encode(key);
     if (storesPlainly(op.kind(), op.returnsOldValue(), facts)) {
       calls.store(op.kind().scriptName(), List.of(key), List.of(List.of(redisKey)),
-          List.of(List.of(values.encodeEternal(key, op.value()))));
-      WriteOutcome<V> outcome = storedPlainly(op.value());
+          List.of(List.of(values.encodeEternal(key, op.valueToStore()))));
+      WriteOutcome<V> outcome = storedPlainly(op.valueToStore());
       events.changed(key, outcome);
       return outcome;
     }
@@ -65,7 +67,7 @@ final class RedisWrites<K, V> {
       for (List<K> groupKeys : groups.keys()) {
         List<byte[]> groupValues = new ArrayList<>(groupKeys.size());
         for (K key : groupKeys) {
-          groupValues.add(values.encodeEternal(key, entries.get(key)));
+          groupValues.add(values.encodeEternal(key, Objects.requireNonNull(entries.get(key), "a put has a value")));
         }
         stored.add(groupValues);
       }
@@ -140,7 +142,7 @@ final class RedisWrites<K, V> {
   }
 
   /** The outcome of the {@code index}th key of a write reply, reporting it and any value found expired. */
-  private WriteOutcome<V> report(K key, V newValue, List<Object> reply, int index) {
+  private WriteOutcome<V> report(K key, @Nullable V newValue, List<Object> reply, int index) {
     WriteOutcome.Result result = RedisScript.resultOf((Long) reply.get(3 * index));
     byte[] old = (byte[]) reply.get(3 * index + 1);
     byte[] expired = (byte[]) reply.get(3 * index + 2);
@@ -154,13 +156,16 @@ final class RedisWrites<K, V> {
     return outcome;
   }
 
-  /** The outcome a script reported: {@code result}, with the old value and the value written. */
-  static <V> WriteOutcome<V> outcomeOf(WriteOutcome.Result result, V oldValue, V newValue) {
+  /**
+   * The outcome a script reported: {@code result}, with the old value (when asked for) and the value
+   * written ({@code null} for a removal).
+   */
+  static <V> WriteOutcome<V> outcomeOf(WriteOutcome.Result result, @Nullable V oldValue, @Nullable V newValue) {
     switch (result) {
       case CREATED:
-        return WriteOutcome.created(newValue);
+        return WriteOutcome.created(written(newValue));
       case UPDATED:
-        return WriteOutcome.updated(oldValue, newValue);
+        return WriteOutcome.updated(oldValue, written(newValue));
       case REMOVED:
         return WriteOutcome.removed(oldValue);
       case UNCHANGED_PRESENT:
@@ -168,5 +173,9 @@ final class RedisWrites<K, V> {
       default:
         return WriteOutcome.absent();
     }
+  }
+
+  private static <V> V written(@Nullable V newValue) {
+    return Objects.requireNonNull(newValue, "a created or updated entry holds the value written");
   }
 }

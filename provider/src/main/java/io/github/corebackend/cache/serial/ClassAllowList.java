@@ -3,6 +3,7 @@ package io.github.corebackend.cache.serial;
 import java.io.ObjectInputFilter;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The classes a serializer may instantiate from bytes it did not write itself, as
@@ -83,7 +84,7 @@ public final class ClassAllowList {
   }
 
   /** The filter that applies this list to Java deserialization; {@code null} when everything is allowed. */
-  ObjectInputFilter toObjectInputFilter() {
+  @Nullable ObjectInputFilter toObjectInputFilter() {
     return allowsEverything() ? null : ObjectInputFilter.Config.createFilter(String.join(";", patterns) + ";!*");
   }
 
@@ -107,7 +108,7 @@ public final class ClassAllowList {
   }
 
   /** The element class of an array descriptor, or the name itself; {@code null} for primitives. */
-  private static String elementName(String className) {
+  private static @Nullable String elementName(String className) {
     if (!className.startsWith("[")) {
       return className;
     }

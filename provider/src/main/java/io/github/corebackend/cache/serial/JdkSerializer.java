@@ -11,6 +11,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
 import java.io.Serializable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Java serialization, resolving classes through a given class loader.
@@ -23,9 +24,10 @@ import java.io.Serializable;
 public final class JdkSerializer implements Serializer {
 
   private final ClassLoader classLoader;
-  private final ObjectInputFilter filter;
+  /** Rejects the classes the allow-list does not name; {@code null} for trusted bytes. */
+  private final @Nullable ObjectInputFilter filter;
 
-  private JdkSerializer(ClassLoader classLoader, ObjectInputFilter filter) {
+  private JdkSerializer(ClassLoader classLoader, @Nullable ObjectInputFilter filter) {
     this.classLoader = classLoader;
     this.filter = filter;
   }

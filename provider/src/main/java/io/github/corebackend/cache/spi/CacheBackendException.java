@@ -1,6 +1,7 @@
 package io.github.corebackend.cache.spi;
 
 import javax.cache.CacheException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The store behind a cache failed: a Redis server that is down, too slow (past the configured
@@ -12,8 +13,8 @@ public class CacheBackendException extends CacheException {
 
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception with a message and its cause. */
-  public CacheBackendException(String message, Throwable cause) {
+  /** Creates the exception with a message and its cause, or {@code null} when it has none. */
+  public CacheBackendException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

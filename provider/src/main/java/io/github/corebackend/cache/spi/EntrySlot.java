@@ -1,5 +1,7 @@
 package io.github.corebackend.cache.spi;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One cache entry as an {@link EntryAction} sees it during a store's atomic step.
  *
@@ -14,7 +16,7 @@ public interface EntrySlot<V> {
   boolean exists();
 
   /** The live value, or {@code null} when there is none; a copy when the store keeps values by value. */
-  V value();
+  @Nullable V value();
 
   /** Whether the live value equals {@code expected}; {@code false} when there is none. */
   boolean valueEquals(V expected);

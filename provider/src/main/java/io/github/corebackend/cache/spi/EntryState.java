@@ -1,5 +1,7 @@
 package io.github.corebackend.cache.spi;
 
+import java.util.Objects;
+
 /** The state of an entry that a write decides on; expired entries count as absent. */
 public enum EntryState {
   /** No live entry. */
@@ -19,6 +21,6 @@ public enum EntryState {
 
   @SuppressWarnings("unchecked")
   private static <V> boolean matches(EntrySlot<V> slot, WriteOp<?> op) {
-    return slot.valueEquals((V) op.expected());
+    return slot.valueEquals((V) Objects.requireNonNull(op.expected(), "a conditional write has an expected value"));
   }
 }

@@ -1,5 +1,8 @@
 package io.github.corebackend.cache.spi;
 
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
 /**
  * An {@link EntrySlot} that records the change an action asks for, for its store to apply afterwards;
  * the last change wins, and a touch never overrides a put or a removal. Subclasses say what the entry
@@ -22,7 +25,7 @@ public abstract class RecordingSlot<V> implements EntrySlot<V> {
   }
 
   private Recorded recorded = Recorded.NOTHING;
-  private V newValue;
+  private @Nullable V newValue;
   private long ttl = EntryExpiry.UNCHANGED;
 
   @Override
@@ -55,7 +58,7 @@ public abstract class RecordingSlot<V> implements EntrySlot<V> {
   }
 
   /** The value of a recorded put, or {@code null}. */
-  public final V newValue() {
+  public final @Nullable V newValue() {
     return newValue;
   }
 
@@ -73,8 +76,8 @@ public abstract class RecordingSlot<V> implements EntrySlot<V> {
     boolean existed = exists();
     switch (recorded) {
       case PUT:
-        return existed ? WriteOutcome.updated(withOldValue ? value() : null, newValue)
-            : WriteOutcome.created(newValue);
+        V stored = Objects.requireNonNull(newValue, "a recorded put has a value");
+        return existed ? WriteOutcome.updated(withOldValue ? value() : null, stored) : WriteOutcome.created(stored);
       case REMOVE:
         return existed ? WriteOutcome.removed(withOldValue ? value() : null) : WriteOutcome.absent();
       default:

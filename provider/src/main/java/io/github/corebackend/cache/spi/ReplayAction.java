@@ -1,5 +1,8 @@
 package io.github.corebackend.cache.spi;
 
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
 /**
  * Applies a change recorded under a {@link EntryGuard} to the entry as it is when the guard commits,
  * by the rule the guard states: a put updates a live entry or creates an absent one (unless it meant
@@ -11,7 +14,7 @@ package io.github.corebackend.cache.spi;
 public final class ReplayAction<V> implements EntryAction<V, WriteOutcome<V>> {
 
   private final RecordingSlot.Recorded change;
-  private final V value;
+  private final @Nullable V value;
   private final long ttl;
   private final boolean withOldValue;
 
@@ -28,21 +31,22 @@ public final class ReplayAction<V> implements EntryAction<V, WriteOutcome<V>> {
     boolean live = slot.exists();
     switch (change) {
       case PUT:
+        V stored = Objects.requireNonNull(value, "a recorded put has a value");
         if (live) {
-          V replaced = withOldValue ? slot.value() : null;
-          slot.put(value, ttl);
-          return WriteOutcome.updated(replaced, value);
+          @Nullable V replaced = withOldValue ? slot.value() : null;
+          slot.put(stored, ttl);
+          return WriteOutcome.updated(replaced, stored);
         }
         if (ttl == EntryExpiry.UNCHANGED || ttl == 0) {
           return WriteOutcome.absent();
         }
-        slot.put(value, ttl);
-        return WriteOutcome.created(value);
+        slot.put(stored, ttl);
+        return WriteOutcome.created(stored);
       case REMOVE:
         if (!live) {
           return WriteOutcome.absent();
         }
-        V removed = withOldValue ? slot.value() : null;
+        @Nullable V removed = withOldValue ? slot.value() : null;
         slot.remove();
         return WriteOutcome.removed(removed);
       case TOUCH:

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a cache keeps its entries. Each method is one atomic, per-key step (bulk methods are a batch
@@ -22,7 +23,7 @@ import java.util.Map;
 public interface Store<K, V> extends AutoCloseable {
 
   /** Returns the live value for {@code key}, or {@code null}, applying the access expiry to a hit. */
-  V get(K key, Facts facts);
+  @Nullable V get(K key, Facts facts);
 
   /** Returns the live values among {@code keys}, applying the access expiry to each hit. */
   default Map<K, V> getAll(Collection<? extends K> keys, Facts facts) {

@@ -1,5 +1,7 @@
 package io.github.corebackend.cache.spi;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Applies a {@link WriteOp} to an entry by the decision table of {@link WriteKind}: the place where a
  * store that decides in the JVM makes the create-versus-update decision, checks the condition of a
@@ -31,14 +33,14 @@ public final class WriteAction<V> implements EntryAction<V, WriteOutcome<V>> {
         if (ttl == 0) {
           return WriteOutcome.absent();
         }
-        slot.put(op.value(), ttl);
-        return WriteOutcome.created(op.value());
+        slot.put(op.valueToStore(), ttl);
+        return WriteOutcome.created(op.valueToStore());
       case UPDATE:
-        V replaced = withOldValue ? slot.value() : null;
-        slot.put(op.value(), expiry.ttlForUpdate());
-        return WriteOutcome.updated(replaced, op.value());
+        @Nullable V replaced = withOldValue ? slot.value() : null;
+        slot.put(op.valueToStore(), expiry.ttlForUpdate());
+        return WriteOutcome.updated(replaced, op.valueToStore());
       case REMOVE:
-        V removed = withOldValue ? slot.value() : null;
+        @Nullable V removed = withOldValue ? slot.value() : null;
         slot.remove();
         return WriteOutcome.removed(removed);
       case TOUCH:
@@ -56,7 +58,7 @@ public final class WriteAction<V> implements EntryAction<V, WriteOutcome<V>> {
   public WriterCall<V> writerCall() {
     switch (rule.writer()) {
       case WRITE:
-        return WriterCall.write(op.value());
+        return WriterCall.write(op.valueToStore());
       case DELETE:
         return WriterCall.delete();
       default:

@@ -1,6 +1,7 @@
 package io.github.corebackend.cache.spi;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A single-key write a cache asks of a store, described as data so that a remote store can run it as
@@ -11,11 +12,11 @@ import java.util.Objects;
 public final class WriteOp<V> {
 
   private final WriteKind kind;
-  private final V value;
-  private final V expected;
+  private final @Nullable V value;
+  private final @Nullable V expected;
   private final boolean returnsOldValue;
 
-  private WriteOp(WriteKind kind, V value, V expected, boolean returnsOldValue) {
+  private WriteOp(WriteKind kind, @Nullable V value, @Nullable V expected, boolean returnsOldValue) {
     this.kind = kind;
     this.value = value;
     this.expected = expected;
@@ -83,13 +84,25 @@ public final class WriteOp<V> {
   }
 
   /** The value to store, or {@code null} for removals. */
-  public V value() {
+  public @Nullable V value() {
     return value;
   }
 
   /** The value the entry must hold for a conditional write, or {@code null}. */
-  public V expected() {
+  public @Nullable V expected() {
     return expected;
+  }
+
+  /**
+   * The value a creation or update of this write stores.
+   *
+   * @throws IllegalStateException for a removal, which stores none
+   */
+  public V valueToStore() {
+    if (value == null) {
+      throw new IllegalStateException(kind + " stores no value");
+    }
+    return value;
   }
 
   /** Whether the caller needs the previous value back. */

@@ -1,5 +1,7 @@
 package io.github.corebackend.cache.spi;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a {@link WriteOp} did to an entry.
  *
@@ -25,10 +27,10 @@ public final class WriteOutcome<V> {
   private static final WriteOutcome<?> ABSENT = new WriteOutcome<>(Result.UNCHANGED_ABSENT, null, null);
 
   private final Result result;
-  private final V oldValue;
-  private final V newValue;
+  private final @Nullable V oldValue;
+  private final @Nullable V newValue;
 
-  private WriteOutcome(Result result, V oldValue, V newValue) {
+  private WriteOutcome(Result result, @Nullable V oldValue, @Nullable V newValue) {
     this.result = result;
     this.oldValue = oldValue;
     this.newValue = newValue;
@@ -40,18 +42,18 @@ public final class WriteOutcome<V> {
   }
 
   /** The entry now holds {@code value}; {@code oldValue} may be {@code null} if nobody asked for it. */
-  public static <V> WriteOutcome<V> updated(V oldValue, V value) {
+  public static <V> WriteOutcome<V> updated(@Nullable V oldValue, V value) {
     return new WriteOutcome<>(Result.UPDATED, oldValue, value);
   }
 
   /** The entry was removed; {@code oldValue} may be {@code null} if nobody asked for it. */
-  public static <V> WriteOutcome<V> removed(V oldValue) {
+  public static <V> WriteOutcome<V> removed(@Nullable V oldValue) {
     return new WriteOutcome<>(Result.REMOVED, oldValue, null);
   }
 
   /** A live entry was left unchanged; {@code current} may be {@code null} if nobody asked for it. */
   @SuppressWarnings("unchecked")
-  public static <V> WriteOutcome<V> present(V current) {
+  public static <V> WriteOutcome<V> present(@Nullable V current) {
     return current == null
         ? (WriteOutcome<V>) PRESENT
         : new WriteOutcome<>(Result.UNCHANGED_PRESENT, current, null);
@@ -69,12 +71,12 @@ public final class WriteOutcome<V> {
   }
 
   /** The value the entry held before, when asked for; {@code null} otherwise. */
-  public V oldValue() {
+  public @Nullable V oldValue() {
     return oldValue;
   }
 
   /** The value stored by a create or update; {@code null} otherwise. */
-  public V newValue() {
+  public @Nullable V newValue() {
     return newValue;
   }
 

@@ -1,5 +1,7 @@
 package io.github.corebackend.cache.spi;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What an entry action, once applied, asks of the cache's writer (the system of record). A store
  * never calls the writer: the cache does, between deciding a guarded write and committing it.
@@ -8,7 +10,7 @@ package io.github.corebackend.cache.spi;
  * @param value the value to write, or {@code null}
  * @param <V> the type of values
  */
-public record WriterCall<V>(Kind kind, V value) {
+public record WriterCall<V>(Kind kind, @Nullable V value) {
 
   /** The three things a write can ask of a writer. */
   public enum Kind {

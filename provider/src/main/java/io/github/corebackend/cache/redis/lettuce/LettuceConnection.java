@@ -36,11 +36,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link RedisConnection} over Lettuce: thread-safe multiplexed connections, automatic reconnection
@@ -270,7 +272,8 @@ abstract class LettuceConnection implements RedisConnection {
     try {
       return reply.get(timeout.toMillis() + 250, TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
+      // A failed reply always has its cause; the wrapper stands in should one ever lack it.
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
       if (cause instanceof RedisNoScriptException) {
         throw (RedisNoScriptException) cause;
       }
@@ -299,9 +302,11 @@ abstract class LettuceConnection implements RedisConnection {
   private final class ScanIterator implements Iterator<List<byte[]>> {
     private final Iterator<RedisClusterAsyncCommands<byte[], byte[]>> masters;
     private final ScanArgs args;
-    private RedisClusterAsyncCommands<byte[], byte[]> master;
-    private ScanCursor cursor;
-    private List<byte[]> next;
+    /** The master being scanned and its cursor: both {@code null} before the first. */
+    private @Nullable RedisClusterAsyncCommands<byte[], byte[]> master;
+    private @Nullable ScanCursor cursor;
+    /** The next batch, found by {@link #hasNext()}; {@code null} until then. */
+    private @Nullable List<byte[]> next;
 
     ScanIterator(List<RedisClusterAsyncCommands<byte[], byte[]>> masters, ScanArgs args) {
       this.masters = masters.iterator();
@@ -311,7 +316,7 @@ abstract class LettuceConnection implements RedisConnection {
     @Override
     public boolean hasNext() {
       while (next == null) {
-        if (master == null || cursor.isFinished()) {
+        if (master == null || cursor == null || cursor.isFinished()) {
           if (!masters.hasNext()) {
             return false;
           }
@@ -332,7 +337,7 @@ abstract class LettuceConnection implements RedisConnection {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
-      List<byte[]> batch = next;
+      List<byte[]> batch = Objects.requireNonNull(next, "hasNext() found the next batch");
       next = null;
       return batch;
     }

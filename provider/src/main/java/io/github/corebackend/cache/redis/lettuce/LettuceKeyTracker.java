@@ -182,8 +182,10 @@ final class LettuceKeyTracker implements KeyTracker, PushListener, RedisConnecti
     try {
       return reply.toCompletableFuture().get(timeout.toMillis() + 250, TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
+      // A refusal always has its cause; the wrapper stands in should one ever lack it.
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
       throw new RedisConnection.RedisFailure("Redis at " + address + " refused to track keys: "
-          + e.getCause().getMessage(), e.getCause());
+          + cause.getMessage(), cause);
     } catch (TimeoutException e) {
       throw new RedisConnection.RedisFailure("no reply from Redis at " + address + " within "
           + timeout.toMillis() + " ms", e);
