@@ -211,8 +211,7 @@ public final class CacheOperations<K, V> {
       if (writing.isEnabled()) {
         return guarded(key, action, current, false);
       }
-      store.compute(key, action, current);
-      return action.outcome();
+      return store.compute(key, action, current);
     });
     statistics.recordRead(action.existed(), start);
     if (!action.loaded()) {

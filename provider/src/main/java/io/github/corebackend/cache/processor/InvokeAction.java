@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
  * Runs an {@link EntryProcessor} as a store's atomic step: the processor sees the entry, and its net
  * effect is applied with the right expiry; {@link #writerCall()} then says what a write-through cache
  * must write or delete. The action may be applied more than once (a compare-and-set that lost);
- * what it reports describes the last application. A step returns its {@link #outcome()}; the
- * processor's result, which may be {@code null}, is {@link #result()}.
+ * what it reports describes the last application. A step returns what the processor's net effect
+ * did to the entry; the processor's result, which may be {@code null}, is {@link #result()}.
  *
  * @param <K> the type of keys
  * @param <V> the type of values
@@ -39,7 +39,6 @@ public final class InvokeAction<K, V, T> implements EntryAction<V, WriteOutcome<
   private boolean existed;
   private InvokeEntry.Operation operation = InvokeEntry.Operation.NONE;
   private @Nullable V value;
-  private WriteOutcome<V> outcome = WriteOutcome.absent();
   private @Nullable T result;
 
   /**
@@ -70,11 +69,6 @@ public final class InvokeAction<K, V, T> implements EntryAction<V, WriteOutcome<
     return operation == InvokeEntry.Operation.LOAD;
   }
 
-  /** What the processor's net effect did to the entry, as applied. */
-  public WriteOutcome<V> outcome() {
-    return outcome;
-  }
-
   /** The processor's result, or {@code null}. */
   public @Nullable T result() {
     return result;
@@ -93,8 +87,7 @@ public final class InvokeAction<K, V, T> implements EntryAction<V, WriteOutcome<
     existed = slot.exists();
     operation = entry.operation();
     value = entry.value();
-    outcome = applyTo(slot);
-    return outcome;
+    return applyTo(slot);
   }
 
   @Override
