@@ -3,7 +3,6 @@ package io.github.corebackend.cache.memory;
 import io.github.corebackend.cache.copy.Copier;
 import io.github.corebackend.cache.spi.EntryGuard;
 import io.github.corebackend.cache.spi.Facts;
-import io.github.corebackend.cache.spi.RecordingSlot;
 import io.github.corebackend.cache.spi.ReplayAction;
 import io.github.corebackend.cache.spi.WriteOutcome;
 import java.util.concurrent.locks.ReentrantLock;
@@ -14,47 +13,23 @@ import org.jspecify.annotations.Nullable;
  * commit, which replays the recorded change inside the map's own lock for the key. Readers and
  * writers that take no guard are never blocked by it.
  */
-final class MemoryGuard<K, V> extends RecordingSlot<V> implements EntryGuard<V> {
+final class MemoryGuard<K, V> extends LiveNodeSlot<K, V> implements EntryGuard<V> {
 
   private final MemoryStore<K, V> store;
   private final K key;
   private final Facts facts;
-  private final Copier copier;
   private final ReentrantLock lock;
-  /** The live node when the guard was taken, or {@code null} when there was none. */
-  private final @Nullable MemoryNode<K> node;
-  /** The live value, read on first use. */
-  private @Nullable V value;
   private boolean released;
 
   /** Called with {@code lock} held; the guard releases it. */
   MemoryGuard(MemoryStore<K, V> store, K key, Facts facts, Copier copier, ReentrantLock lock,
       @Nullable MemoryNode<K> liveNode) {
+    super(copier);
     this.store = store;
     this.key = key;
     this.facts = facts;
-    this.copier = copier;
     this.lock = lock;
-    this.node = liveNode;
-  }
-
-  @Override
-  public boolean exists() {
-    return node != null;
-  }
-
-  @Override
-  @SuppressWarnings("unchecked")
-  public @Nullable V value() {
-    if (node != null && value == null) {
-      value = (V) copier.fromStored(node.value);
-    }
-    return value;
-  }
-
-  @Override
-  public boolean valueEquals(V expected) {
-    return node != null && copier.storedEquals(node.value, expected);
+    showLive(liveNode);
   }
 
   @Override

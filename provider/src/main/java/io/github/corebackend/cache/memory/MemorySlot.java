@@ -2,7 +2,6 @@ package io.github.corebackend.cache.memory;
 
 import io.github.corebackend.cache.copy.Copier;
 import io.github.corebackend.cache.spi.EntryExpiry;
-import io.github.corebackend.cache.spi.RecordingSlot;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -10,16 +9,13 @@ import org.jspecify.annotations.Nullable;
  * The slot of one {@link MemoryStore#compute} call: records what the action asks for and turns it
  * into the node the map keeps. Used by one thread, inside the map's lock for the key.
  */
-final class MemorySlot<K, V> extends RecordingSlot<V> {
+final class MemorySlot<K, V> extends LiveNodeSlot<K, V> {
 
-  private final Copier copier;
   private final long now;
   /** Set by {@link #begin}, before the action runs. */
   private @Nullable K key;
-  private @Nullable MemoryNode<K> live;
   private @Nullable MemoryNode<K> expired;
   private @Nullable Object expiredValue;
-  private @Nullable V liveValue;
 
   /** The node created by the commit, for the eviction policy to track. */
   @Nullable MemoryNode<K> inserted;
@@ -27,7 +23,7 @@ final class MemorySlot<K, V> extends RecordingSlot<V> {
   @Nullable MemoryNode<K> dropped;
 
   MemorySlot(Copier copier, long now) {
-    this.copier = copier;
+    super(copier);
     this.now = now;
   }
 
@@ -38,7 +34,7 @@ final class MemorySlot<K, V> extends RecordingSlot<V> {
       expired = node;
       expiredValue = node.value;
     } else {
-      live = node;
+      showLive(node);
     }
   }
 
@@ -47,30 +43,12 @@ final class MemorySlot<K, V> extends RecordingSlot<V> {
     return expiredValue;
   }
 
-  @Override
-  public boolean exists() {
-    return live != null;
-  }
-
-  @Override
-  @SuppressWarnings("unchecked")
-  public @Nullable V value() {
-    if (live != null && liveValue == null) {
-      liveValue = (V) copier.fromStored(live.value);
-    }
-    return liveValue;
-  }
-
-  @Override
-  public boolean valueEquals(V expected) {
-    return live != null && copier.storedEquals(live.value, expected);
-  }
-
   /**
    * Applies the recorded change and returns the node the map must hold afterwards, or null; the
    * live node may be changed in place, so its value must be read before.
    */
   @Nullable MemoryNode<K> commit() {
+    MemoryNode<K> live = live();
     switch (recorded()) {
       case TOUCH:
         MemoryNode<K> touched = Objects.requireNonNull(live, "a touch is only recorded on a live entry");
@@ -79,7 +57,7 @@ final class MemorySlot<K, V> extends RecordingSlot<V> {
       case PUT:
         K putKey = Objects.requireNonNull(key, "begin() names the key");
         V value = Objects.requireNonNull(newValue(), "a recorded put has a value");
-        return commitPut(putKey, copier.toStored(putKey, value));
+        return commitPut(putKey, copier().toStored(putKey, value), live);
       case REMOVE:
         dropped = live != null ? live : expired;
         return null;
@@ -89,7 +67,7 @@ final class MemorySlot<K, V> extends RecordingSlot<V> {
     }
   }
 
-  private MemoryNode<K> commitPut(K putKey, Object stored) {
+  private MemoryNode<K> commitPut(K putKey, Object stored, @Nullable MemoryNode<K> live) {
     long ttl = ttl();
     MemoryNode<K> node = live != null ? live : expired;
     if (node == null) {

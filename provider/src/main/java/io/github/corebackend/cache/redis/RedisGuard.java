@@ -16,30 +16,16 @@ import org.jspecify.annotations.Nullable;
  */
 final class RedisGuard<K, V> extends RedisSlot<V> implements EntryGuard<V> {
 
-  private final RedisCalls calls;
-  private final ValueCodec<V> values;
+  private final Locked<K> locked;
   private final StoreEvents<K, V> events;
-  private final K key;
-  private final byte[] entryKey;
-  private final byte[] lockKey;
-  private final byte[] token;
   private final Facts facts;
-  private final ReentrantLock stripe;
-  private final String lease;
   private boolean released;
 
   /** Called with {@code stripe} held and the lock taken; the guard releases both. */
   RedisGuard(Locked<K> locked, byte @Nullable [] live, ValueCodec<V> values, StoreEvents<K, V> events, Facts facts) {
     super(values, locked.key(), live);
-    this.calls = locked.calls();
-    this.values = values;
+    this.locked = locked;
     this.events = events;
-    this.key = locked.key();
-    this.entryKey = locked.entryKey();
-    this.lockKey = locked.lockKey();
-    this.token = locked.token();
-    this.stripe = locked.stripe();
-    this.lease = locked.lease();
     this.facts = facts;
   }
 
@@ -50,14 +36,16 @@ final class RedisGuard<K, V> extends RedisSlot<V> implements EntryGuard<V> {
 
   @Override
   public WriteOutcome<V> commit(boolean withOldValue) {
+    K key = locked.key();
+    ValueCodec<V> values = values();
     try {
-      List<Object> reply = calls.evalOne("commit", key, RedisScript.COMMIT, List.of(lockKey, entryKey),
-          List.of(token, RedisCalls.bytes(recorded().name()), payload(), RedisCalls.ttlArgument(ttl()),
+      List<Object> reply = locked.calls().evalOne("commit", key, RedisScript.COMMIT,
+          List.of(locked.lockKey(), locked.entryKey()), List.of(locked.token(), RedisCalls.bytes(recorded().name()), payload(), RedisCalls.ttlArgument(ttl()),
               withOldValue || facts.oldValues() ? RedisCalls.ONE : RedisCalls.ZERO));
       long code = (Long) reply.get(0);
       if (code < 0) {
-        throw new CacheBackendException("Cache '" + calls.cacheName() + "': the lock of key " + key
-            + " ran out (cache.redis.lock-lease " + lease + ") before its write could be committed; the entry"
+        throw new CacheBackendException("Cache '" + locked.calls().cacheName() + "': the lock of key " + key
+            + " ran out (cache.redis.lock-lease " + locked.lease() + ") before its write could be committed; the entry"
             + " was dropped from the cache, so that readers go to the system of record", null);
       }
       byte[] old = (byte[]) reply.get(1);
@@ -88,10 +76,11 @@ final class RedisGuard<K, V> extends RedisSlot<V> implements EntryGuard<V> {
     released = true;
     try {
       if (unlockInRedis) {
-        calls.evalOne("unlock", key, RedisScript.UNLOCK, List.of(lockKey), List.of(token));
+        locked.calls().evalOne("unlock", locked.key(), RedisScript.UNLOCK, List.of(locked.lockKey()),
+            List.of(locked.token()));
       }
     } finally {
-      stripe.unlock();
+      locked.stripe().unlock();
     }
   }
 }

@@ -24,6 +24,11 @@ class RedisSlot<V> extends RecordingSlot<V> {
     this.live = live;
   }
 
+  /** How values of this slot become bytes and back. */
+  final ValueCodec<V> values() {
+    return values;
+  }
+
   @Override
   public boolean exists() {
     return live != null;
