@@ -26,11 +26,6 @@ public final class StoreProviders {
     return provider;
   }
 
-  /** The names of the backends found. */
-  public static java.util.Set<String> names() {
-    return Collections.unmodifiableSet(BY_NAME.keySet());
-  }
-
   private static Map<String, StoreProvider> load() {
     Map<String, StoreProvider> byName = new TreeMap<>();
     for (StoreProvider provider : ServiceLoader.load(StoreProvider.class, StoreProvider.class.getClassLoader())) {
