@@ -29,6 +29,18 @@ class UnifiedCachingProviderTest {
   }
 
   @Test
+  void anUnknownBackendFailsTheManagerNamingTheKeyAndTheBackendsThereAre() {
+    Properties properties = new Properties();
+    properties.setProperty("cache.backend", "memcached");
+
+    CacheException e = assertThrows(CacheException.class,
+        () -> new UnifiedCachingProvider().getCacheManager(URI.create("urn:unknown-backend"), null, properties));
+
+    assertTrue(e.getMessage().contains("cache.backend (CACHE_BACKEND) 'memcached'"), e.getMessage());
+    assertTrue(e.getMessage().contains("use one of memory, near, redis"), e.getMessage());
+  }
+
+  @Test
   void keepsOneManagerPerUriAndClassLoaderUntilItCloses() {
     UnifiedCachingProvider provider = new UnifiedCachingProvider();
     URI uri = URI.create("urn:provider-test");
