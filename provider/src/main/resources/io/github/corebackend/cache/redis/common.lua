@@ -9,8 +9,26 @@ local function now_ms()
   return tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
 end
 
+local HEADER_PATTERN = '^' .. string.rep('%d', 16)
+
+-- The deadline in a stored value's header, or nil when the value has none (bytes this provider did
+-- not write: reads report them as corrupt, writes replace them).
 local function deadline_of(value)
-  return tonumber(string.sub(value, 1, 16))
+  if string.find(value, HEADER_PATTERN) then
+    return tonumber(string.sub(value, 1, 16))
+  end
+  return nil
+end
+
+-- The string stored under key, or false when there is none or the key holds another Redis type: a
+-- list or hash planted under a cache key is no entry of the cache (reads see none, a put replaces it),
+-- where a plain GET would fail every script with WRONGTYPE.
+local function stored_value(key)
+  local value = redis.pcall('GET', key)
+  if type(value) == 'table' then
+    return false
+  end
+  return value
 end
 
 local function header(deadline)
@@ -33,7 +51,7 @@ local function live_of(value, now)
 end
 
 local function live_value(key, now)
-  return live_of(redis.call('GET', key), now)
+  return live_of(stored_value(key), now)
 end
 
 -- Time-to-live arguments: -1 keeps the current expiry, -2 never expires, otherwise milliseconds.
@@ -45,8 +63,12 @@ local function store(key, payload, now, ttl)
   end
 end
 
-local function retime(key, now, ttl)
-  if ttl == -2 then
+-- Moves the deadline of the value stored under key; a value without a header keeps its bytes as they
+-- are, since writing a header over them would only shift their corruption.
+local function retime(key, current, now, ttl)
+  if not deadline_of(current) then
+    return
+  elseif ttl == -2 then
     redis.call('SETRANGE', key, 0, header(ETERNAL))
     redis.call('PERSIST', key)
   elseif ttl >= 0 then
@@ -55,9 +77,12 @@ local function retime(key, now, ttl)
   end
 end
 
+-- An update that keeps the expiry keeps the header; a value without one was never given an expiry
+-- by this provider, so the replacement never expires (unless Redis's own TTL on the key runs out).
 local function update(key, current, payload, now, ttl)
   if ttl == -1 then
-    redis.call('SET', key, string.sub(current, 1, 16) .. payload, 'KEEPTTL')
+    local head = deadline_of(current) and string.sub(current, 1, 16) or header(ETERNAL)
+    redis.call('SET', key, head .. payload, 'KEEPTTL')
   else
     store(key, payload, now, ttl)
   end
@@ -82,7 +107,7 @@ local function apply_recorded(key, current, change, payload, now, ttl)
     redis.call('UNLINK', key)
     return RESULT.REMOVED
   elseif change == RECORDED.TOUCH then
-    retime(key, now, ttl)
+    retime(key, current, now, ttl)
   end
   return RESULT.UNCHANGED_PRESENT
 end

@@ -2,7 +2,7 @@
 -- KEYS[1]: the entry. ARGV: the stored value read ('' when there was none), the recorded change
 -- (RECORDED), the new serialized value, the time-to-live. Returns {1} when applied, {0} when the entry
 -- changed meanwhile. An expired value read is removed with the change.
-local current = redis.call('GET', KEYS[1])
+local current = stored_value(KEYS[1])
 if (current or '') ~= ARGV[1] then
   return {0}
 end

@@ -2,6 +2,6 @@
 -- slot). ARGV: the guard's token, the lease in milliseconds. Returns {1, stored value, server time}
 -- when the lock was taken, {0, milliseconds left of the holder's lease} when another guard holds it.
 if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
-  return {1, redis.call('GET', KEYS[2]), now_ms()}
+  return {1, stored_value(KEYS[2]), now_ms()}
 end
 return {0, redis.call('PTTL', KEYS[1])}

@@ -5,7 +5,7 @@ local ttl = tonumber(ARGV[1])
 local drop = ARGV[2] == '1'
 local result = {}
 for i, key in ipairs(KEYS) do
-  local value = redis.call('GET', key)
+  local value = stored_value(key)
   local status = 0
   if value then
     local deadline = deadline_of(value)
@@ -16,9 +16,7 @@ for i, key in ipairs(KEYS) do
       end
     else
       status = 1
-      if deadline then
-        retime(key, now, ttl)
-      end
+      retime(key, value, now, ttl)
     end
   end
   result[2 * i - 1] = status

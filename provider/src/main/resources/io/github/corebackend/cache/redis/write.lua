@@ -29,7 +29,7 @@ for i, key in ipairs(KEYS) do
     redis.call('UNLINK', key)
     outcome = RESULT.REMOVED
   elseif change == CHANGE.TOUCH then
-    retime(key, now, ttl_access)
+    retime(key, current, now, ttl_access)
     outcome = RESULT.UNCHANGED_PRESENT
   elseif current then
     outcome = RESULT.UNCHANGED_PRESENT
