@@ -43,6 +43,7 @@ public final class CacheSettings {
   private final boolean memoryStoreByReference;
   private final RedisSettings redis;
   private final Duration redisLockLease;
+  private final long redisMaxValueSize;
 
   private CacheSettings(ConfigSources sources, @Nullable String cacheName, Set<String> declaredCaches) {
     this.sources = sources;
@@ -63,6 +64,7 @@ public final class CacheSettings {
         (int) number(Setting.REDIS_POOL_SIZE, 1, 1024), duration(Setting.REDIS_CONN_TIMEOUT),
         duration(Setting.REDIS_READ_TIMEOUT), duration(Setting.REDIS_WRITE_TIMEOUT));
     this.redisLockLease = parse(Setting.REDIS_LOCK_LEASE, CacheSettings::positiveDuration);
+    this.redisMaxValueSize = parse(Setting.REDIS_MAX_VALUE_SIZE, ByteSizes::parse);
   }
 
   /**
@@ -189,6 +191,11 @@ public final class CacheSettings {
   /** How long a write-through operation of a redis cache may hold a key's lock. */
   public Duration redisLockLease() {
     return redisLockLease;
+  }
+
+  /** The largest stored value, in bytes, a redis cache sends. */
+  public long redisMaxValueSize() {
+    return redisMaxValueSize;
   }
 
   @Override

@@ -67,7 +67,13 @@ public enum Setting {
    * How long a write-through operation may hold the lock of its key in Redis while the cache writer
    * runs; an operation of another JVM on that key waits at most this long for it.
    */
-  REDIS_LOCK_LEASE("cache.redis.lock-lease", "30s");
+  REDIS_LOCK_LEASE("cache.redis.lock-lease", "30s"),
+  /**
+   * The largest value, serialized, a redis cache stores: {@code 512mb} is what Redis accepts by default
+   * ({@code proto-max-bulk-len}); set it to the server's limit when that is lower. A larger value fails
+   * alone, before it is sent, instead of making Redis drop the connection other callers share.
+   */
+  REDIS_MAX_VALUE_SIZE("cache.redis.max-value-size", "512mb");
 
   /** Longest key first, so that {@code cache.serializer.allow-list.x} is not read as a serializer. */
   private static final List<Setting> BY_KEY_LENGTH = Arrays.stream(values())

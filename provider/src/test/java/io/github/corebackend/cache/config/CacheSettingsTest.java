@@ -36,6 +36,7 @@ class CacheSettingsTest {
     assertEquals(10_000, settings.memoryMaxItems());
     assertEquals(Duration.ofMinutes(5), settings.memoryCleanupInterval());
     assertFalse(settings.memoryStoreByReference());
+    assertEquals(512L << 20, settings.redisMaxValueSize(), "what Redis accepts by default");
     assertEquals(new RedisSettings("redis://127.0.0.1:6379", 1, Duration.ofSeconds(2), Duration.ofSeconds(2),
         Duration.ofSeconds(2)), settings.redis());
     assertEquals(Set.of(), settings.declaredCaches());
@@ -51,13 +52,15 @@ class CacheSettingsTest {
         Map.entry("CACHE_MEMORY_CLEANUP_INTERVAL", "90s"), Map.entry("CACHE_MEMORY_STORE_BY_REFERENCE", "true"),
         Map.entry("CACHE_REDIS_URL", "redis://cache:6380/2"), Map.entry("CACHE_REDIS_POOL_SIZE", "4"),
         Map.entry("CACHE_REDIS_CONN_TIMEOUT", "3s"), Map.entry("CACHE_REDIS_READ_TIMEOUT", "250ms"),
-        Map.entry("CACHE_REDIS_WRITE_TIMEOUT", "1m"), Map.entry("CACHE_REDIS_LOCK_LEASE", "5s"));
+        Map.entry("CACHE_REDIS_WRITE_TIMEOUT", "1m"), Map.entry("CACHE_REDIS_LOCK_LEASE", "5s"),
+        Map.entry("CACHE_REDIS_MAX_VALUE_SIZE", "64mb"));
     assertEquals(EnumSet.allOf(Setting.class).size(), environment.size(), "one variable per setting");
 
     CacheSettings settings = CacheSettings.resolve(null, new Properties(), environment);
 
     assertEquals("redis", settings.backend());
     assertEquals(Duration.ofSeconds(5), settings.redisLockLease());
+    assertEquals(64L << 20, settings.redisMaxValueSize());
     assertEquals("tenant1", settings.namespace());
     assertEquals(Duration.ofHours(1), settings.defaultTtl());
     assertEquals(ExpiryKind.ACCESSED, settings.expiryKind());
