@@ -44,8 +44,8 @@ public final class StoreEventPublisher<K, V> implements StoreEvents<K, V> {
   }
 
   @Override
-  public void expired(K key, V value) {
-    events.publish(EventType.EXPIRED, key, value, value, true);
+  public void expired(K key, @Nullable V value) {
+    events.publish(EventType.EXPIRED, key, value, value, value != null);
   }
 
   @Override

@@ -84,7 +84,7 @@ public final class NearStore<K, V> implements Store<K, V> {
       return remote.get(key, facts);
     }
     V near = front.get(key, Facts.UNOBSERVED_ETERNAL);
-    return near != null ? near : readThrough(List.of(key), facts).get(key);
+    return near != null ? near : readThrough("get", List.of(key), facts).get(key);
   }
 
   @Override
@@ -103,7 +103,7 @@ public final class NearStore<K, V> implements Store<K, V> {
       }
     }
     if (!missing.isEmpty()) {
-      found.putAll(readThrough(missing, facts));
+      found.putAll(readThrough("getAll", missing, facts));
     }
     return found;
   }
@@ -212,7 +212,7 @@ public final class NearStore<K, V> implements Store<K, V> {
   }
 
   /** Reads {@code keys} from Redis and keeps copies of what it finds, where the invariant allows. */
-  private Map<K, V> readThrough(List<K> keys, Facts facts) {
+  private Map<K, V> readThrough(String operation, List<K> keys, Facts facts) {
     boolean tracked = tracking != null;
     long generation = tracked ? remote.trackingGeneration() : UNTRACKED;
     long resetsBefore = resets.get();
@@ -221,7 +221,7 @@ public final class NearStore<K, V> implements Store<K, V> {
       changesBefore[i] = changes.get(stripe(keys.get(i)));
     }
     long start = clock.currentTimeMillis();
-    Map<K, Timed<V>> read = remote.getAllTimed(keys, facts);
+    Map<K, Timed<V>> read = remote.getAllTimed(operation, keys, facts);
     if (!tracked) {
       startTracking(); // Redis answered: copies can be kept from the next read on
     }

@@ -2,7 +2,9 @@ package io.github.corebackend.cache.redis;
 
 import io.github.corebackend.cache.serial.CacheSerializationException;
 import io.github.corebackend.cache.serial.Serializer;
+import io.github.corebackend.cache.spi.KeyText;
 import java.io.ByteArrayOutputStream;
+import java.lang.invoke.MethodType;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -21,12 +23,15 @@ final class KeyCodec<K> {
   private final byte[] prefix;
   private final Serializer serializer;
   private final String cacheName;
+  /** The declared key type, boxed; {@code Object} accepts anything. */
+  private final Class<?> type;
 
-  KeyCodec(String namespace, String cacheName, Serializer serializer) {
+  KeyCodec(String namespace, String cacheName, Serializer serializer, Class<K> type) {
     this.prefixText = escape(namespace) + ":" + escape(cacheName) + ":";
     this.prefix = prefixText.getBytes(StandardCharsets.UTF_8);
     this.serializer = serializer;
     this.cacheName = cacheName;
+    this.type = MethodType.methodType(type).wrap().returnType();
   }
 
   /** The start of every Redis key of this cache, e.g. {@code tenant1:users:}. */
@@ -50,19 +55,31 @@ final class KeyCodec<K> {
     return redisKey;
   }
 
-  /** The cache key a Redis key of this cache stands for. */
-  @SuppressWarnings("unchecked")
+  /**
+   * The cache key a Redis key of this cache stands for.
+   *
+   * @throws CacheSerializationException when the key cannot be read, or is not of the declared type
+   */
+  @SuppressWarnings("unchecked") // checked against the declared type
   K decode(byte[] redisKey) {
     int start = prefix.length;
+    Object key;
     if (redisKey.length > start && redisKey[start] == SERIALIZED) {
       try {
-        return (K) serializer.deserialize(redisKey, start + 1, redisKey.length - start - 1);
-      } catch (CacheSerializationException e) {
+        key = serializer.deserialize(redisKey, start + 1, redisKey.length - start - 1);
+      } catch (RuntimeException | StackOverflowError e) {
+        // Custom serializers may fail any way, and deep bytes overflow one that does not bound depth.
         throw new CacheSerializationException("Cache '" + cacheName + "': cannot read the key of Redis key '"
             + printable(redisKey) + "': " + e.getMessage(), e);
       }
+    } else {
+      key = new String(redisKey, start, redisKey.length - start, StandardCharsets.UTF_8);
     }
-    return (K) new String(redisKey, start, redisKey.length - start, StandardCharsets.UTF_8);
+    if (!type.isInstance(key)) {
+      throw new CacheSerializationException("Cache '" + cacheName + "': Redis key '" + printable(redisKey)
+          + "' holds a " + key.getClass().getName() + ", not the declared key type " + type.getName());
+    }
+    return (K) key;
   }
 
   /** The SCAN MATCH pattern of every key of this cache. */
@@ -98,8 +115,8 @@ final class KeyCodec<K> {
     try {
       return serializer.serialize(key);
     } catch (CacheSerializationException e) {
-      throw new CacheSerializationException("Cache '" + cacheName + "': cannot serialize the key " + key + ": "
-          + e.getMessage(), e);
+      throw new CacheSerializationException("Cache '" + cacheName + "': cannot serialize the key "
+          + KeyText.of(key) + ": " + e.getMessage(), e);
     }
   }
 

@@ -7,6 +7,7 @@ import io.github.corebackend.cache.spi.CacheBackendException;
 import io.github.corebackend.cache.spi.EntryExpiry;
 import io.github.corebackend.cache.spi.Facts;
 import io.github.corebackend.cache.spi.KeyStripes;
+import io.github.corebackend.cache.spi.KeyText;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
@@ -45,19 +46,28 @@ final class RedisCalls {
     return stripes;
   }
 
-  /** The connection, opened if needed. */
-  RedisConnection connection() {
+  /** The connection for a whole-cache {@code operation}, opened if needed. */
+  RedisConnection connection(String operation) {
     try {
       return backend.connection();
     } catch (RedisFailure e) {
-      throw failure("connecting", e);
+      throw failure(operation, e);
+    }
+  }
+
+  /** The connection for {@code operation} of the keys it is {@code about}, opened if needed. */
+  RedisConnection connection(String operation, Collection<?> about) {
+    try {
+      return backend.connection();
+    } catch (RedisFailure e) {
+      throw failure(operation + " of " + subject(about), e);
     }
   }
 
   /** Runs script calls; a failure names the operation and the keys it was {@code about}. */
   List<List<Object>> eval(String operation, Collection<?> about, RedisScript script, List<ScriptCall> calls) {
     try {
-      return connection().eval(script, calls);
+      return backend.connection().eval(script, calls);
     } catch (RedisFailure e) {
       throw failure(operation + " of " + subject(about), e);
     }
@@ -71,7 +81,7 @@ final class RedisCalls {
   /** Reads slot groups with plain MGETs (and the nodes' clocks when asked), one round trip. */
   List<TimedValues> read(String operation, Collection<?> about, List<List<byte[]>> slotGroups, boolean withClock) {
     try {
-      return connection().read(slotGroups, withClock);
+      return backend.connection().read(slotGroups, withClock);
     } catch (RedisFailure e) {
       throw failure(operation + " of " + subject(about), e);
     }
@@ -80,7 +90,7 @@ final class RedisCalls {
   /** Stores slot groups of values without expiry with plain MSETs, one round trip. */
   void store(String operation, Collection<?> about, List<List<byte[]>> slotGroups, List<List<byte[]>> stored) {
     try {
-      connection().store(slotGroups, stored);
+      backend.connection().store(slotGroups, stored);
     } catch (RedisFailure e) {
       throw failure(operation + " of " + subject(about), e);
     }
@@ -101,7 +111,7 @@ final class RedisCalls {
   }
 
   static String subject(Collection<?> keys) {
-    return keys.size() == 1 ? "key " + keys.iterator().next() : keys.size() + " keys";
+    return keys.size() == 1 ? "key " + KeyText.of(keys.iterator().next()) : keys.size() + " keys";
   }
 
   /** A time-to-live as the scripts take it: -1 unchanged, -2 eternal, otherwise milliseconds. */

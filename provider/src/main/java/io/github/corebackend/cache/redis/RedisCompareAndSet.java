@@ -4,6 +4,7 @@ import io.github.corebackend.cache.redis.RedisConnection.TimedValues;
 import io.github.corebackend.cache.spi.CacheBackendException;
 import io.github.corebackend.cache.spi.EntryAction;
 import io.github.corebackend.cache.spi.Facts;
+import io.github.corebackend.cache.spi.KeyText;
 import io.github.corebackend.cache.spi.RecordingSlot;
 import io.github.corebackend.cache.spi.StoreEvents;
 import io.github.corebackend.cache.spi.WriteOutcome;
@@ -41,7 +42,7 @@ final class RedisCompareAndSet<K, V> {
   private <R> R attempt(K key, byte[] redisKey, EntryAction<V, R> action, Facts facts) {
     List<List<byte[]>> group = List.of(List.of(redisKey));
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      TimedValues read = calls.read("read", List.of(key), group, true).get(0);
+      TimedValues read = calls.read(action.operation(), List.of(key), group, true).get(0);
       byte[] stored = read.values().get(0);
       boolean expired = stored != null && ValueCodec.isExpired(stored, read.serverMillis());
       RedisSlot<V> slot = new RedisSlot<>(values, key, stored == null || expired ? null : stored);
@@ -49,12 +50,12 @@ final class RedisCompareAndSet<K, V> {
       if (slot.recorded() == RecordingSlot.Recorded.NOTHING && !expired) {
         return result;
       }
-      List<Object> applied = calls.evalOne("compare-and-set", key, RedisScript.COMPARE_AND_SET, List.of(redisKey),
+      List<Object> applied = calls.evalOne(action.operation(), key, RedisScript.COMPARE_AND_SET, List.of(redisKey),
           List.of(stored == null ? RedisCalls.NONE : stored, RedisCalls.bytes(slot.recorded().name()),
               slot.payload(), RedisCalls.ttlArgument(slot.ttl())));
       if ((Long) applied.get(0) == 1L) {
         if (expired) {
-          events.expired(key, values.decode(stored, key));
+          events.expired(key, values.decodeIfReadable(stored, key));
         }
         WriteOutcome<V> outcome = slot.outcome(facts.oldValues());
         if (outcome.changed()) {
@@ -64,7 +65,8 @@ final class RedisCompareAndSet<K, V> {
       }
       backOff(attempt);
     }
-    throw new CacheBackendException("Cache '" + calls.cacheName() + "': gave up updating key " + key + " after "
+    throw new CacheBackendException("Cache '" + calls.cacheName() + "': " + action.operation() + " gave up on key "
+        + KeyText.of(key) + " after "
         + MAX_ATTEMPTS + " attempts; other writers kept changing it", null);
   }
 

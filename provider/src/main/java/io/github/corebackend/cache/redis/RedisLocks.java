@@ -47,7 +47,7 @@ final class RedisLocks<K, V> {
     ReentrantLock stripe = calls.stripes().lockFor(KeyStripes.hashOf(entryKey));
     stripe.lock();
     try {
-      byte[] lockKey = LockKeys.of(entryKey, calls.connection().slot(entryKey));
+      byte[] lockKey = LockKeys.of(entryKey, calls.connection("write-through", List.of(key)).slot(entryKey));
       byte[] token = LockKeys.newToken();
       List<Object> reply = lock(key, entryKey, lockKey, token);
       byte[] stored = (byte[]) reply.get(1);

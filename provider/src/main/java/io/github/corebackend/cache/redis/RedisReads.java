@@ -29,29 +29,43 @@ final class RedisReads<K, V> {
     this.events = events;
   }
 
-  /** A live entry read, with the bytes it was stored as and how long it has left; never compared. */
+  /**
+   * A live entry read: the bytes it was stored as and how long it has left; never compared. Its
+   * value is decoded by {@link #valueOf} only where it is wanted, so that key listings and removals
+   * never fail on a value they do not need.
+   */
   @SuppressWarnings("ArrayRecordComponent")
-  record Found<K, V>(K key, V value, byte[] stored, long lifetime) {}
+  record Found<K>(K key, byte[] stored, long lifetime) {}
+
+  /**
+   * The value of a live entry read.
+   *
+   * @throws io.github.corebackend.cache.serial.CacheSerializationException naming the cache and key
+   *     when the stored bytes cannot be read as a value of the cache's type
+   */
+  V valueOf(Found<K> hit) {
+    return values.decode(hit.stored(), hit.key());
+  }
 
   /**
    * Reads {@code requested}, one round trip for all slot groups, applying a standard policy's access
    * expiry to each hit; returns the live entries. A custom policy is applied by {@link #touch}.
    */
-  List<Found<K, V>> read(String operation, List<K> requested, Facts facts) {
+  List<Found<K>> read(String operation, List<K> requested, Facts facts) {
     if (requested.isEmpty()) {
       return new ArrayList<>();
     }
-    SlotGroups<K> groups = SlotGroups.of(requested, keys, calls.connection());
+    SlotGroups<K> groups = SlotGroups.of(requested, keys, calls.connection(operation, requested));
     return calls.inOrder(facts, groups, () -> readGroups(operation, requested, groups, facts));
   }
 
-  private List<Found<K, V>> readGroups(String operation, List<K> requested, SlotGroups<K> groups, Facts facts) {
+  private List<Found<K>> readGroups(String operation, List<K> requested, SlotGroups<K> groups, Facts facts) {
     EntryExpiry expiry = facts.expiry();
     if (!readsPlainly(expiry)) {
       return readByScript(operation, requested, groups, RedisCalls.ttlArgument(expiry.ttlForAccess()));
     }
     List<TimedValues> replies = calls.read(operation, requested, groups.redisKeys(), !writesEternal(expiry));
-    List<Found<K, V>> found = new ArrayList<>();
+    List<Found<K>> found = new ArrayList<>();
     List<K> undecided = new ArrayList<>();
     for (int g = 0; g < replies.size(); g++) {
       List<K> groupKeys = groups.keys().get(g);
@@ -63,25 +77,25 @@ final class RedisReads<K, V> {
         }
         K key = groupKeys.get(i);
         if (certainlyLive(stored, reply)) {
-          found.add(new Found<>(key, values.decode(stored, key), stored, lifetimeOf(stored, reply)));
+          found.add(new Found<>(key, stored, lifetimeOf(stored, reply)));
         } else {
           undecided.add(key);
         }
       }
     }
     if (!undecided.isEmpty()) {
-      found.addAll(readByScript(operation, undecided, SlotGroups.of(undecided, keys, calls.connection()),
+      found.addAll(readByScript(operation, undecided, SlotGroups.of(undecided, keys, calls.connection(operation, undecided)),
           RedisCalls.KEEP_EXPIRY));
     }
     return found;
   }
 
   /** Reads with one script call per slot group, which removes and reports expired entries. */
-  private List<Found<K, V>> readByScript(String operation, List<K> requested, SlotGroups<K> groups,
+  private List<Found<K>> readByScript(String operation, List<K> requested, SlotGroups<K> groups,
       byte[] accessTtl) {
     List<byte[]> args = List.of(accessTtl, DROP_EXPIRED);
     List<List<Object>> replies = calls.eval(operation, requested, RedisScript.READ, groups.calls(group -> args));
-    List<Found<K, V>> found = new ArrayList<>();
+    List<Found<K>> found = new ArrayList<>();
     for (int g = 0; g < replies.size(); g++) {
       List<K> groupKeys = groups.keys().get(g);
       List<Object> reply = replies.get(g);
@@ -90,9 +104,9 @@ final class RedisReads<K, V> {
         long status = (Long) reply.get(2 * i);
         byte[] stored = (byte[]) reply.get(2 * i + 1);
         if (status == 1) {
-          found.add(new Found<>(key, values.decode(stored, key), stored, TrackedStore.UNKNOWN_LIFETIME));
+          found.add(new Found<>(key, stored, TrackedStore.UNKNOWN_LIFETIME));
         } else if (status == 2) {
-          events.expired(key, values.decode(stored, key));
+          events.expired(key, values.decodeIfReadable(stored, key));
         }
       }
     }
@@ -103,7 +117,7 @@ final class RedisReads<K, V> {
    * Applies a custom expiry policy's access expiry to a hit handed out: the policy is asked once per
    * hit, and a second round trip moves the expiry.
    */
-  void touch(Found<K, V> hit, EntryExpiry expiry) {
+  void touch(Found<K> hit, EntryExpiry expiry) {
     if (expiry.isFixed()) {
       return;
     }
@@ -131,7 +145,8 @@ final class RedisReads<K, V> {
 
   /**
    * Whether a value read plainly is live: before its deadline by the clock read with it or, without
-   * a clock, eternal. Bytes without a header count as live so that decoding reports them as corrupt.
+   * a clock, eternal. Bytes without a header count as live: an entry that a read reports as corrupt
+   * and a removal removes.
    */
   private static boolean certainlyLive(byte[] stored, TimedValues reply) {
     long deadline = ValueCodec.deadlineOf(stored);

@@ -43,6 +43,11 @@ class RedisSlot<V> extends RecordingSlot<V> {
   }
 
   @Override
+  public @Nullable V valueIfReadable() {
+    return live == null ? null : values.decodeIfReadable(live, key);
+  }
+
+  @Override
   public boolean valueEquals(V expected) {
     return live != null && ValueCodec.samePayload(live, values.encode(key, expected));
   }

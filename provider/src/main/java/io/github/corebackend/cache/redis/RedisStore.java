@@ -49,31 +49,32 @@ final class RedisStore<K, V> implements TrackedStore<K, V> {
 
   @Override
   public @Nullable V get(K key, Facts facts) {
-    List<Found<K, V>> hits = reads.read("get", List.of(key), facts);
+    List<Found<K>> hits = reads.read("get", List.of(key), facts);
     if (hits.isEmpty()) {
       return null;
     }
-    Found<K, V> hit = hits.get(0);
+    Found<K> hit = hits.get(0);
+    V value = reads.valueOf(hit);
     reads.touch(hit, facts.expiry());
-    return hit.value();
+    return value;
   }
 
   @Override
   public Map<K, V> getAll(Collection<? extends K> requested, Facts facts) {
     Map<K, V> found = new LinkedHashMap<>();
-    for (Found<K, V> hit : reads.read("getAll", new ArrayList<>(requested), facts)) {
+    for (Found<K> hit : reads.read("getAll", new ArrayList<>(requested), facts)) {
+      found.put(hit.key(), reads.valueOf(hit));
       reads.touch(hit, facts.expiry());
-      found.put(hit.key(), hit.value());
     }
     return found;
   }
 
   @Override
-  public Map<K, Timed<V>> getAllTimed(Collection<? extends K> requested, Facts facts) {
+  public Map<K, Timed<V>> getAllTimed(String operation, Collection<? extends K> requested, Facts facts) {
     Map<K, Timed<V>> found = new LinkedHashMap<>();
-    for (Found<K, V> hit : reads.read("getAll", new ArrayList<>(requested), facts)) {
+    for (Found<K> hit : reads.read(operation, new ArrayList<>(requested), facts)) {
+      found.put(hit.key(), new Timed<>(reads.valueOf(hit), hit.lifetime()));
       reads.touch(hit, facts.expiry());
-      found.put(hit.key(), new Timed<>(hit.value(), hit.lifetime()));
     }
     return found;
   }

@@ -49,8 +49,9 @@ public final class RedisStoreProvider implements StoreProvider {
     Serializer valueSerializer = Serializers.forRemoteStore(settings, cacheName, context.valueType(),
         context.classLoader());
     RedisCalls calls = new RedisCalls(cacheName, backend);
-    KeyCodec<K> keys = new KeyCodec<>(settings.namespace(), cacheName, keySerializer);
-    ValueCodec<V> values = new ValueCodec<>(valueSerializer, cacheName);
+    KeyCodec<K> keys = new KeyCodec<>(settings.namespace(), cacheName, keySerializer, context.keyType());
+    ValueCodec<V> values = new ValueCodec<>(valueSerializer, cacheName, context.valueType(),
+        settings.redisMaxValueSize());
     RedisReads<K, V> reads = new RedisReads<>(calls, keys, values, context.events());
     return new RedisStore<>(calls, keys, reads, new RedisWrites<>(calls, keys, values, context.events()),
         new RedisCompareAndSet<>(calls, keys, values, context.events()),

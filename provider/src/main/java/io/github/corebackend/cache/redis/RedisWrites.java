@@ -2,7 +2,9 @@ package io.github.corebackend.cache.redis;
 
 import io.github.corebackend.cache.redis.RedisConnection.ScriptCall;
 import io.github.corebackend.cache.spi.EntryExpiry;
+import io.github.corebackend.cache.serial.CacheSerializationException;
 import io.github.corebackend.cache.spi.Facts;
+import io.github.corebackend.cache.spi.KeyText;
 import io.github.corebackend.cache.spi.StoreEvents;
 import io.github.corebackend.cache.spi.WriteKind;
 import io.github.corebackend.cache.spi.WriteOp;
@@ -37,7 +39,7 @@ final class RedisWrites<K, V> {
   WriteOutcome<V> write(K key, WriteOp<V> op, Facts facts) {
     byte[] redisKey = keys.encode(key);
     if (storesPlainly(op.kind(), op.returnsOldValue(), facts)) {
-      calls.store(op.kind().scriptName(), List.of(key), List.of(List.of(redisKey)),
+      calls.store(op.operation(), List.of(key), List.of(List.of(redisKey)),
           List.of(List.of(values.encodeEternal(key, op.valueToStore()))));
       WriteOutcome<V> outcome = storedPlainly(op.valueToStore());
       events.changed(key, outcome);
@@ -47,8 +49,20 @@ final class RedisWrites<K, V> {
     args.add(op.value() == null ? RedisCalls.NONE : values.encode(key, op.value()));
     args.add(op.expected() == null ? RedisCalls.NONE : values.encode(key, op.expected()));
     return calls.inOrder(facts, redisKey, () -> {
-      List<Object> reply = calls.evalOne(op.kind().scriptName(), key, RedisScript.WRITE, List.of(redisKey), args);
-      return report(key, op.value(), reply, 0);
+      List<Object> reply = calls.evalOne(op.operation(), key, RedisScript.WRITE, List.of(redisKey), args);
+      byte[] old = (byte[]) reply.get(1);
+      if (old == null || !op.returnsOldValue()) {
+        return report(key, op.value(), reply, 0);
+      }
+      V oldValue;
+      try {
+        oldValue = values.decode(old, key);
+      } catch (CacheSerializationException unreadable) {
+        report(key, op.value(), reply, 0); // listeners hear of the change, without the old value
+        throw new CacheSerializationException("Cache '" + calls.cacheName() + "': " + op.operation() + " of key "
+            + KeyText.of(key) + " was applied, but the value it replaced cannot be read", unreadable);
+      }
+      return report(key, op.value(), oldValue, reply, 0);
     });
   }
 
@@ -61,7 +75,8 @@ final class RedisWrites<K, V> {
     if (entries.isEmpty()) {
       return 0;
     }
-    SlotGroups<K> groups = SlotGroups.of(new ArrayList<>(entries.keySet()), keys, calls.connection());
+    SlotGroups<K> groups = SlotGroups.of(new ArrayList<>(entries.keySet()), keys,
+        calls.connection(bulkOperation(kind), entries.keySet()));
     if (storesPlainly(kind, false, facts)) {
       List<List<byte[]>> stored = new ArrayList<>(groups.keys().size());
       for (List<K> groupKeys : groups.keys()) {
@@ -71,7 +86,7 @@ final class RedisWrites<K, V> {
         }
         stored.add(groupValues);
       }
-      calls.store(kind.scriptName(), entries.keySet(), groups.redisKeys(), stored);
+      calls.store(bulkOperation(kind), entries.keySet(), groups.redisKeys(), stored);
       entries.forEach((key, value) -> events.changed(key, storedPlainly(value)));
       return entries.size();
     }
@@ -85,7 +100,7 @@ final class RedisWrites<K, V> {
       return args;
     });
     return calls.inOrder(facts, groups, () -> {
-      List<List<Object>> replies = calls.eval(kind.scriptName(), entries.keySet(), RedisScript.WRITE, scriptCalls);
+      List<List<Object>> replies = calls.eval(bulkOperation(kind), entries.keySet(), RedisScript.WRITE, scriptCalls);
       int changed = 0;
       for (int g = 0; g < replies.size(); g++) {
         List<K> groupKeys = groups.keys().get(g);
@@ -141,19 +156,39 @@ final class RedisWrites<K, V> {
     return args;
   }
 
-  /** The outcome of the {@code index}th key of a write reply, reporting it and any value found expired. */
+  /**
+   * The outcome of the {@code index}th key of a write reply, reporting it and any value found expired.
+   * An old value that cannot be read is reported as not available: it never stops its replacement.
+   */
   private WriteOutcome<V> report(K key, @Nullable V newValue, List<Object> reply, int index) {
-    WriteOutcome.Result result = RedisScript.resultOf((Long) reply.get(3 * index));
     byte[] old = (byte[]) reply.get(3 * index + 1);
+    return report(key, newValue, old == null ? null : values.decodeIfReadable(old, key), reply, index);
+  }
+
+  /** The outcome of the {@code index}th key of a write reply, whose old value was decoded. */
+  private WriteOutcome<V> report(K key, @Nullable V newValue, @Nullable V oldValue, List<Object> reply, int index) {
+    WriteOutcome.Result result = RedisScript.resultOf((Long) reply.get(3 * index));
     byte[] expired = (byte[]) reply.get(3 * index + 2);
     if (expired != null) {
-      events.expired(key, values.decode(expired, key));
+      events.expired(key, values.decodeIfReadable(expired, key));
     }
-    WriteOutcome<V> outcome = outcomeOf(result, old == null ? null : values.decode(old, key), newValue);
+    WriteOutcome<V> outcome = outcomeOf(result, oldValue, newValue);
     if (outcome.changed()) {
       events.changed(key, outcome);
     }
     return outcome;
+  }
+
+  /** The JCache operation a bulk write carries out, named when it fails. */
+  private static String bulkOperation(WriteKind kind) {
+    switch (kind) {
+      case PUT:
+        return "putAll";
+      case REMOVE:
+        return "removeAll";
+      default:
+        return "loadAll";
+    }
   }
 
   /**

@@ -27,8 +27,12 @@ public interface TrackedStore<K, V> extends Store<K, V> {
    */
   record Timed<V>(V value, long lifetimeMillis) {}
 
-  /** Reads like {@link #getAll}, with each live entry's lifetime. */
-  Map<K, Timed<V>> getAllTimed(Collection<? extends K> keys, Facts facts);
+  /**
+   * Reads like {@link #getAll}, with each live entry's lifetime.
+   *
+   * @param operation the JCache operation reading, named when the read fails
+   */
+  Map<K, Timed<V>> getAllTimed(String operation, Collection<? extends K> keys, Facts facts);
 
   /** What a near cache hears of this store's keys. Called on an I/O thread: quick, never blocking. */
   interface Changes<K> {

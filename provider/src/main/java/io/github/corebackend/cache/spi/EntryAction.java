@@ -17,6 +17,11 @@ public interface EntryAction<V, R> {
   /** Looks at the entry and changes it through the slot; returns the result of the step. */
   R apply(EntrySlot<V> slot);
 
+  /** The JCache operation this step carries out, named when it fails; {@code invoke} by default. */
+  default String operation() {
+    return "invoke";
+  }
+
   /** What the last {@link #apply} asks of the cache's writer; nothing by default. */
   default WriterCall<V> writerCall() {
     return WriterCall.none();

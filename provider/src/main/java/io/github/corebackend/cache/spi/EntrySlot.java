@@ -18,6 +18,14 @@ public interface EntrySlot<V> {
   /** The live value, or {@code null} when there is none; a copy when the store keeps values by value. */
   @Nullable V value();
 
+  /**
+   * The live value for an event's old value: {@code null} when there is none or when the store cannot
+   * read it, so that an unreadable entry never stops a write that replaces or removes it.
+   */
+  default @Nullable V valueIfReadable() {
+    return value();
+  }
+
   /** Whether the live value equals {@code expected}; {@code false} when there is none. */
   boolean valueEquals(V expected);
 

@@ -1,5 +1,7 @@
 package io.github.corebackend.cache.spi;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Where a store reports the changes it makes: one-way reports, never questions. A store calls these
  * inside its atomic step for the key (for a remote store, while it holds the key's stripe in this
@@ -28,8 +30,11 @@ public interface StoreEvents<K, V> {
    */
   default void changed(K key, WriteOutcome<V> outcome) {}
 
-  /** An entry was found expired (by an access, a write or the background sweep) and removed. */
-  default void expired(K key, V value) {}
+  /**
+   * An entry was found expired (by an access, a write or the background sweep) and removed; its value
+   * is {@code null} when the store could not read it.
+   */
+  default void expired(K key, @Nullable V value) {}
 
   /** An entry was evicted to keep the store within its size bound. */
   default void evicted(K key) {}

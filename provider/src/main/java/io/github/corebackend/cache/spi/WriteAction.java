@@ -36,11 +36,11 @@ public final class WriteAction<V> implements EntryAction<V, WriteOutcome<V>> {
         slot.put(op.valueToStore(), ttl);
         return WriteOutcome.created(op.valueToStore());
       case UPDATE:
-        @Nullable V replaced = withOldValue ? slot.value() : null;
+        @Nullable V replaced = withOldValue ? oldValue(slot) : null;
         slot.put(op.valueToStore(), expiry.ttlForUpdate());
         return WriteOutcome.updated(replaced, op.valueToStore());
       case REMOVE:
-        @Nullable V removed = withOldValue ? slot.value() : null;
+        @Nullable V removed = withOldValue ? oldValue(slot) : null;
         slot.remove();
         return WriteOutcome.removed(removed);
       case TOUCH:
@@ -52,6 +52,16 @@ public final class WriteAction<V> implements EntryAction<V, WriteOutcome<V>> {
         }
         return WriteOutcome.present(op.returnsOldValue() ? slot.value() : null);
     }
+  }
+
+  /** The old value: as read for a caller who asked for it, and where readable for listeners. */
+  private @Nullable V oldValue(EntrySlot<V> slot) {
+    return op.returnsOldValue() ? slot.value() : slot.valueIfReadable();
+  }
+
+  @Override
+  public String operation() {
+    return op.operation();
   }
 
   @Override

@@ -64,6 +64,26 @@ public final class WriteOp<V> {
     return new WriteOp<>(WriteKind.LOAD_REPLACING, Objects.requireNonNull(value), null, false);
   }
 
+  /** The JCache operation this write carries out, e.g. {@code getAndPut}, named when it fails. */
+  public String operation() {
+    switch (kind) {
+      case PUT:
+        return returnsOldValue ? "getAndPut" : "put";
+      case PUT_IF_ABSENT:
+        return "putIfAbsent";
+      case REPLACE:
+        return returnsOldValue ? "getAndReplace" : "replace";
+      case REPLACE_IF_EQUAL:
+        return "replace";
+      case REMOVE:
+        return returnsOldValue ? "getAndRemove" : "remove";
+      case REMOVE_IF_EQUAL:
+        return "remove";
+      default:
+        return "load";
+    }
+  }
+
   /** The write that stores {@code value} in a bulk write of {@code kind}. */
   public static <V> WriteOp<V> storing(WriteKind kind, V value) {
     switch (kind) {

@@ -18,7 +18,7 @@ class KeyCodecTest {
 
   @Test
   void stringKeysReadAsTheyAre() {
-    KeyCodec<String> codec = new KeyCodec<>("tenant1", "users", serializer);
+    KeyCodec<String> codec = new KeyCodec<>("tenant1", "users", serializer, String.class);
 
     byte[] key = codec.encode("123");
 
@@ -28,7 +28,7 @@ class KeyCodecTest {
 
   @Test
   void otherKeysAreMarkedSerializedAndComeBack() {
-    KeyCodec<Object> codec = new KeyCodec<>("ns", "c", serializer);
+    KeyCodec<Object> codec = new KeyCodec<>("ns", "c", serializer, Object.class);
     UUID id = UUID.randomUUID();
 
     byte[] key = codec.encode(id);
@@ -40,8 +40,8 @@ class KeyCodecTest {
 
   @Test
   void separatorsInNamesAreEscapedSoPrefixesNeverCollide() {
-    byte[] first = new KeyCodec<String>("a:b", "c", serializer).encode("k");
-    byte[] second = new KeyCodec<String>("a", "b:c", serializer).encode("k");
+    byte[] first = new KeyCodec<>("a:b", "c", serializer, String.class).encode("k");
+    byte[] second = new KeyCodec<>("a", "b:c", serializer, String.class).encode("k");
 
     assertEquals("a\\:b:c:k", new String(first, StandardCharsets.UTF_8));
     assertEquals("a:b\\:c:k", new String(second, StandardCharsets.UTF_8));
@@ -49,7 +49,7 @@ class KeyCodecTest {
 
   @Test
   void scanPatternsEscapeGlobCharacters() {
-    KeyCodec<String> codec = new KeyCodec<>("ns", "we[ir]d*?", serializer);
+    KeyCodec<String> codec = new KeyCodec<>("ns", "we[ir]d*?", serializer, String.class);
 
     assertArrayEquals("ns:we\\[ir\\]d\\*\\?:*".getBytes(StandardCharsets.UTF_8), codec.pattern());
   }
