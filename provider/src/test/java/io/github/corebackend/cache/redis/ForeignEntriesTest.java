@@ -179,23 +179,6 @@ class ForeignEntriesTest {
   }
 
   @Test
-  void aValueOverTheSizeLimitFailsAloneBeforeItIsSent() {
-    manager = RedisTestManagers.create(SERVER.url(), "cache.namespace", namespace,
-        "cache.redis.max-value-size", "1kb");
-    Cache<String, byte[]> cache = manager.createCache("sized", new MutableConfiguration<String, byte[]>()
-        .setTypes(String.class, byte[].class));
-
-    CacheSerializationException e = assertThrows(CacheSerializationException.class,
-        () -> cache.put("big", new byte[2_000]));
-
-    assertTrue(e.getMessage().contains("over the limit of 1008") && e.getMessage().contains("key big"),
-        e.getMessage());
-    assertEquals(0L, redis().exists(redisKey("sized", "big")));
-    cache.put("small", new byte[900]);
-    assertEquals(900, cache.get("small").length);
-  }
-
-  @Test
   void anEnormousKeyMakesAMessageOfReadableLength() {
     manager = RedisTestManagers.create(SERVER.url(), "cache.namespace", namespace,
         "cache.redis.max-value-size", "1kb");
