@@ -3,6 +3,8 @@ package io.github.corebackend.cache.serial;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.core.TreeNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
@@ -31,6 +33,11 @@ import java.util.List;
  * those names only through the {@link ClassAllowList}, so bytes from a shared store cannot make the
  * JVM instantiate a class nobody allowed.
  *
+ * <p>Both ways are held to the context's {@link SerializationLimits}: Jackson's stream constraints
+ * limit nesting on write and read (a string may be as long as the bytes), the length is checked before
+ * parsing, and MessagePack bytes are walked first ({@link MessagePackBounds}), since that parser checks
+ * no depth and allocates the lengths the bytes claim.
+ *
  * <p>Load this class only after {@link Serializers} found Jackson on the classpath.
  */
 final class JacksonSerializer implements Serializer {
@@ -43,11 +50,16 @@ final class JacksonSerializer implements Serializer {
   private final ObjectReader reader;
   private final ObjectWriter writer;
   private final String typeName;
+  private final SerializationLimits limits;
+  private final boolean msgpack;
 
-  private JacksonSerializer(ObjectReader reader, ObjectWriter writer, String typeName) {
+  private JacksonSerializer(ObjectReader reader, ObjectWriter writer, String typeName, SerializationLimits limits,
+      boolean msgpack) {
     this.reader = reader;
     this.writer = writer;
     this.typeName = typeName;
+    this.limits = limits;
+    this.msgpack = msgpack;
   }
 
   /** A JSON serializer. */
@@ -59,7 +71,7 @@ final class JacksonSerializer implements Serializer {
     for (Class<?> zoned : List.of(ZonedDateTime.class, OffsetDateTime.class, OffsetTime.class)) {
       mapper.configOverride(zoned).setFormat(AS_TEXT);
     }
-    return create(mapper, context);
+    return create(mapper, context, false);
   }
 
   /** A MessagePack serializer; needs {@code jackson-dataformat-msgpack}. */
@@ -70,10 +82,17 @@ final class JacksonSerializer implements Serializer {
     mapper.configOverride(BigDecimal.class).setFormat(AS_TEXT);
     mapper.configOverride(BigInteger.class).setFormat(AS_TEXT);
     mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    return create(mapper, context);
+    return create(mapper, context, true);
   }
 
-  private static Serializer create(ObjectMapper mapper, SerializerContext context) {
+  private static Serializer create(ObjectMapper mapper, SerializerContext context, boolean msgpack) {
+    SerializationLimits limits = context.limits();
+    // A string can be as long as the bytes: Jackson's own default (20 M chars) would refuse to read
+    // what it wrote. The length itself is checked before parsing.
+    mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+        .maxNestingDepth(limits.maxDepth()).maxStringLength(limits.maxBytes()).build());
+    mapper.getFactory().setStreamWriteConstraints(StreamWriteConstraints.builder()
+        .maxNestingDepth(limits.maxDepth()).build());
     // Entries outlive deployments: a field a newer class dropped must not make old entries unreadable.
     mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     mapper.enable(SerializationFeature.WRITE_DATES_WITH_ZONE_ID);
@@ -90,7 +109,8 @@ final class JacksonSerializer implements Serializer {
       mapper.setDefaultTyping(typing);
     }
     JavaType javaType = mapper.constructType(type);
-    return new JacksonSerializer(mapper.readerFor(javaType), mapper.writerFor(javaType), type.getName());
+    return new JacksonSerializer(mapper.readerFor(javaType), mapper.writerFor(javaType), type.getName(), limits,
+        msgpack);
   }
 
   private static boolean needsTypeNames(Class<?> type) {
@@ -100,12 +120,19 @@ final class JacksonSerializer implements Serializer {
 
   @Override
   public byte[] serialize(Object value) {
+    byte[] bytes;
     try {
-      return writer.writeValueAsBytes(value);
+      bytes = writer.writeValueAsBytes(value);
     } catch (IOException e) {
       throw new CacheSerializationException("Cannot write " + value.getClass().getName() + " with Jackson: "
           + e.getMessage(), e);
     }
+    limits.checkLength(bytes.length);
+    if (msgpack) {
+      // The MessagePack generator checks no depth: refuse here what reading back would refuse.
+      MessagePackBounds.check(bytes, 0, bytes.length, limits);
+    }
+    return bytes;
   }
 
   @Override
@@ -115,12 +142,17 @@ final class JacksonSerializer implements Serializer {
 
   @Override
   public Object deserialize(byte[] bytes, int offset, int length) {
+    limits.checkLength(length);
+    if (msgpack) {
+      MessagePackBounds.check(bytes, offset, length, limits);
+    }
     try {
       return reader.readValue(bytes, offset, length);
     } catch (InvalidTypeIdException e) {
       throw new CacheSerializationException("Class not allowed or unknown: " + e.getTypeId()
           + " (add it to cache.serializer.allow-list if it is trusted)", e);
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
+      // RuntimeException: what a parser or a constructor throws on bytes no writer produced.
       throw new CacheSerializationException("Cannot read " + length + " bytes as " + typeName + " with Jackson: "
           + e.getMessage(), e);
     }

@@ -1,26 +1,24 @@
 package io.github.corebackend.cache.serial;
 
+import static io.github.corebackend.cache.serial.SerializerFixtures.allocatedBy;
+import static io.github.corebackend.cache.serial.SerializerFixtures.nested;
+import static io.github.corebackend.cache.serial.SerializerFixtures.remote;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.corebackend.cache.config.CacheSettings;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Hostile Java-serialized bytes in a shared store fail to decode with a CacheSerializationException, cheaply. */
 class JdkDecodingLimitsTest {
-
-  private final ClassLoader loader = getClass().getClassLoader();
 
   @Test
   void aByteArrayClaimingTwoToTheThirtyOneElementsIsRefused() {
@@ -80,7 +78,7 @@ class JdkDecodingLimitsTest {
         "cache.serializer.max-references=100");
     assertRefused(remote("jdk", Object.class, "cache.serializer.max-array-length", "10"), new long[20],
         "cache.serializer.max-array-length=10");
-    byte[] large = JdkSerializer.trusted(loader).serialize(new byte[200]);
+    byte[] large = JdkSerializer.trusted(getClass().getClassLoader()).serialize(new byte[200]);
     Serializer small = remote("jdk", Object.class, "cache.serializer.max-bytes", "100");
     CacheSerializationException read = assertThrows(CacheSerializationException.class, () -> small.deserialize(large));
     CacheSerializationException write = assertThrows(CacheSerializationException.class,
@@ -92,44 +90,16 @@ class JdkDecodingLimitsTest {
   @Test
   void trustedCopiesHaveNoLimits() {
     List<Object> deep = nested(300);
-    JdkSerializer trusted = JdkSerializer.trusted(loader);
+    JdkSerializer trusted = JdkSerializer.trusted(getClass().getClassLoader());
 
     assertEquals(deep, trusted.deserialize(trusted.serialize(deep)));
     assertRefused(remote("jdk", Object.class), deep, "cache.serializer.max-depth=200");
   }
 
   private void assertRefused(Serializer serializer, Object value, String setting) {
-    byte[] bytes = JdkSerializer.trusted(loader).serialize(value);
+    byte[] bytes = JdkSerializer.trusted(getClass().getClassLoader()).serialize(value);
     CacheSerializationException e = assertThrows(CacheSerializationException.class,
         () -> serializer.deserialize(bytes));
     assertTrue(e.getMessage().contains(setting), e.getMessage());
-  }
-
-  /** A list holding a list holding ... {@code depth} deep. */
-  static List<Object> nested(int depth) {
-    List<Object> list = new ArrayList<>();
-    for (int i = 1; i < depth; i++) {
-      List<Object> outer = new ArrayList<>();
-      outer.add(list);
-      list = outer;
-    }
-    return list;
-  }
-
-  private static long allocatedBy(Runnable action) {
-    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    long before = threads.getCurrentThreadAllocatedBytes();
-    action.run();
-    return threads.getCurrentThreadAllocatedBytes() - before;
-  }
-
-  private Serializer remote(String serializer, Class<?> type, String... settings) {
-    Properties properties = new Properties();
-    properties.setProperty("cache.serializer", serializer);
-    for (int i = 0; i < settings.length; i += 2) {
-      properties.setProperty(settings[i], settings[i + 1]);
-    }
-    return Serializers.forRemoteStore(CacheSettings.resolve(properties, new Properties(), Map.of()), "hostile",
-        type, loader);
   }
 }
