@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.MapperConfig;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.jsontype.PolymorphicTypeValidator;
 import java.io.IOException;
 import java.lang.reflect.Modifier;
@@ -32,6 +33,10 @@ import java.util.List;
  * an interface, an abstract class) makes every value carry its class name, and reading back resolves
  * those names only through the {@link ClassAllowList}, so bytes from a shared store cannot make the
  * JVM instantiate a class nobody allowed.
+ *
+ * <p>Nothing is lost silently: a class with a property Jackson would write but not read back is refused
+ * when first written ({@link RoundTripCheck}), and bytes holding a property the class does not have
+ * are refused when read, rather than dropped.
  *
  * <p>Both ways are held to the context's {@link SerializationLimits}: Jackson's stream constraints
  * limit nesting on write and read (a string may be as long as the bytes), the length is checked before
@@ -93,8 +98,6 @@ final class JacksonSerializer implements Serializer {
         .maxNestingDepth(limits.maxDepth()).maxStringLength(limits.maxBytes()).build());
     mapper.getFactory().setStreamWriteConstraints(StreamWriteConstraints.builder()
         .maxNestingDepth(limits.maxDepth()).build());
-    // Entries outlive deployments: a field a newer class dropped must not make old entries unreadable.
-    mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     mapper.enable(SerializationFeature.WRITE_DATES_WITH_ZONE_ID);
     mapper.disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
     if (JAVA_TIME_PRESENT) {
@@ -108,6 +111,9 @@ final class JacksonSerializer implements Serializer {
       typing.inclusion(JsonTypeInfo.As.PROPERTY);
       mapper.setDefaultTyping(typing);
     }
+    // Last, so that it judges classes by the configuration above; before the writer, which may build
+    // the declared type's serializer at once.
+    mapper.setSerializerFactory(mapper.getSerializerFactory().withSerializerModifier(new RoundTripCheck(mapper)));
     JavaType javaType = mapper.constructType(type);
     return new JacksonSerializer(mapper.readerFor(javaType), mapper.writerFor(javaType), type.getName(), limits,
         msgpack);
@@ -148,6 +154,11 @@ final class JacksonSerializer implements Serializer {
     }
     try {
       return reader.readValue(bytes, offset, length);
+    } catch (UnrecognizedPropertyException e) {
+      throw new CacheSerializationException("Cannot read " + length + " bytes as " + typeName + ": they hold property '"
+          + e.getPropertyName() + "', which " + e.getReferringClass().getName() + " does not have (written by "
+          + "another version of the class? remove the entry, or annotate the class with "
+          + "@JsonIgnoreProperties(ignoreUnknown = true) to drop such properties)", e);
     } catch (InvalidTypeIdException e) {
       throw new CacheSerializationException("Class not allowed or unknown: " + e.getTypeId()
           + " (add it to cache.serializer.allow-list if it is trusted)", e);
