@@ -60,11 +60,14 @@ final class BoundedStreamFilter implements ObjectInputFilter {
       return Status.UNDECIDED;
     }
     Status status = classes.checkInput(info);
-    return status == Status.REJECTED ? refuse("class not allowed: " + type.getName()
-        + " (add it to " + Setting.SERIALIZER_ALLOW_LIST.key() + " if it is trusted)") : status;
+    if (status == Status.REJECTED && refusal == null) {
+      refusal = "Class not allowed: " + type.getName() + " (add it to " + Setting.SERIALIZER_ALLOW_LIST.key()
+          + " if it is trusted)";
+    }
+    return status;
   }
 
-  /** Why the stream was rejected; {@code null} if it was not. */
+  /** Why the stream was rejected, as the message of its failure; {@code null} if it was not. */
   @Nullable String refusal() {
     return refusal;
   }
@@ -105,7 +108,7 @@ final class BoundedStreamFilter implements ObjectInputFilter {
 
   private Status refuse(String reason) {
     if (refusal == null) {
-      refusal = reason;
+      refusal = "Refused " + length + " serialized bytes: " + reason;
     }
     return Status.REJECTED;
   }

@@ -101,7 +101,7 @@ public final class JdkSerializer implements Serializer {
     } catch (InvalidClassException e) {
       String refusal = filter == null ? null : filter.refusal();
       if (refusal != null) {
-        throw new CacheSerializationException("Refused " + length + " serialized bytes: " + refusal, e);
+        throw new CacheSerializationException(refusal, e);
       }
       throw new CacheSerializationException("Class not allowed or incompatible: " + e.getMessage(), e);
     } catch (ClassNotFoundException e) {
