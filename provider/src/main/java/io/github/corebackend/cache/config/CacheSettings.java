@@ -36,6 +36,10 @@ public final class CacheSettings {
   private final ExpiryKind expiryKind;
   private final String serializer;
   private final String serializerAllowList;
+  private final int serializerMaxDepth;
+  private final int serializerMaxArrayLength;
+  private final int serializerMaxReferences;
+  private final int serializerMaxBytes;
   private final boolean statistics;
   private final boolean management;
   private final long memoryMaxItems;
@@ -55,6 +59,10 @@ public final class CacheSettings {
     this.expiryKind = parse(Setting.EXPIRY, ExpiryKind::parse);
     this.serializer = parse(Setting.SERIALIZER, CacheSettings::serializerName);
     this.serializerAllowList = parse(Setting.SERIALIZER_ALLOW_LIST, Function.identity());
+    this.serializerMaxDepth = (int) number(Setting.SERIALIZER_MAX_DEPTH, 1, Integer.MAX_VALUE);
+    this.serializerMaxArrayLength = (int) number(Setting.SERIALIZER_MAX_ARRAY_LENGTH, 0, Integer.MAX_VALUE);
+    this.serializerMaxReferences = (int) number(Setting.SERIALIZER_MAX_REFERENCES, 1, Integer.MAX_VALUE);
+    this.serializerMaxBytes = (int) number(Setting.SERIALIZER_MAX_BYTES, 1, Integer.MAX_VALUE);
     this.statistics = bool(Setting.STATISTICS);
     this.management = bool(Setting.MANAGEMENT);
     this.memoryMaxItems = number(Setting.MEMORY_MAX_ITEMS, 0, Long.MAX_VALUE);
@@ -156,6 +164,26 @@ public final class CacheSettings {
   /** Extra {@link java.io.ObjectInputFilter} patterns of classes a remote store may deserialize. */
   public String serializerAllowList() {
     return serializerAllowList;
+  }
+
+  /** How deeply values read from a remote store may nest. */
+  public int serializerMaxDepth() {
+    return serializerMaxDepth;
+  }
+
+  /** The most elements one array, collection or map read from a remote store may claim. */
+  public int serializerMaxArrayLength() {
+    return serializerMaxArrayLength;
+  }
+
+  /** The most objects one value read from a remote store by the {@code jdk} serializer may hold. */
+  public int serializerMaxReferences() {
+    return serializerMaxReferences;
+  }
+
+  /** The longest serialized key or value a remote store may hold, in bytes. */
+  public int serializerMaxBytes() {
+    return serializerMaxBytes;
   }
 
   /** Whether statistics are on even where a cache's configuration leaves them off. */

@@ -39,6 +39,22 @@ public enum Setting {
    * {@code com.example.**}).
    */
   SERIALIZER_ALLOW_LIST("cache.serializer.allow-list", ""),
+  /**
+   * How deeply objects, arrays and collections may nest in bytes read from a remote store (and in
+   * values the {@code json} and {@code msgpack} serializers write). Two hundred levels of nested lists
+   * read back on a thread of 512 KiB of stack; no cache entry nests that deep.
+   */
+  SERIALIZER_MAX_DEPTH("cache.serializer.max-depth", "200"),
+  /**
+   * The most elements one array, collection or map may claim in bytes read from a remote store.
+   * Every claim is also held to the length of the bytes (each element takes at least one byte), so by
+   * default, as large as {@link #SERIALIZER_MAX_BYTES}, only that bound decides.
+   */
+  SERIALIZER_MAX_ARRAY_LENGTH("cache.serializer.max-array-length", "67108864"),
+  /** The most objects (references) one value read from a remote store with the {@code jdk} serializer may hold. */
+  SERIALIZER_MAX_REFERENCES("cache.serializer.max-references", "1000000"),
+  /** The longest serialized key or value written to or read from a remote store, in bytes (64 MiB). */
+  SERIALIZER_MAX_BYTES("cache.serializer.max-bytes", "67108864"),
   /** Turns statistics on for caches whose configuration leaves them off. */
   STATISTICS("cache.statistics", "false"),
   /** Turns the JMX configuration bean on for caches whose configuration leaves it off. */

@@ -3,6 +3,8 @@ package io.github.corebackend.cache.serial;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.core.TreeNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
@@ -12,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.MapperConfig;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.jsontype.PolymorphicTypeValidator;
 import java.io.IOException;
 import java.lang.reflect.Modifier;
@@ -31,6 +34,15 @@ import java.util.List;
  * those names only through the {@link ClassAllowList}, so bytes from a shared store cannot make the
  * JVM instantiate a class nobody allowed.
  *
+ * <p>Nothing is lost silently: a class with a property Jackson would write but not read back is refused
+ * when first written ({@link RoundTripCheck}), and bytes holding a property the class does not have
+ * are refused when read, rather than dropped.
+ *
+ * <p>Both ways are held to the context's {@link SerializationLimits}: Jackson's stream constraints
+ * limit nesting on write and read (a string may be as long as the bytes), the length is checked before
+ * parsing, and MessagePack bytes are walked first ({@link MessagePackBounds}), since that parser checks
+ * no depth and allocates the lengths the bytes claim.
+ *
  * <p>Load this class only after {@link Serializers} found Jackson on the classpath.
  */
 final class JacksonSerializer implements Serializer {
@@ -43,11 +55,16 @@ final class JacksonSerializer implements Serializer {
   private final ObjectReader reader;
   private final ObjectWriter writer;
   private final String typeName;
+  private final SerializationLimits limits;
+  private final boolean msgpack;
 
-  private JacksonSerializer(ObjectReader reader, ObjectWriter writer, String typeName) {
+  private JacksonSerializer(ObjectReader reader, ObjectWriter writer, String typeName, SerializationLimits limits,
+      boolean msgpack) {
     this.reader = reader;
     this.writer = writer;
     this.typeName = typeName;
+    this.limits = limits;
+    this.msgpack = msgpack;
   }
 
   /** A JSON serializer. */
@@ -59,7 +76,7 @@ final class JacksonSerializer implements Serializer {
     for (Class<?> zoned : List.of(ZonedDateTime.class, OffsetDateTime.class, OffsetTime.class)) {
       mapper.configOverride(zoned).setFormat(AS_TEXT);
     }
-    return create(mapper, context);
+    return create(mapper, context, false);
   }
 
   /** A MessagePack serializer; needs {@code jackson-dataformat-msgpack}. */
@@ -70,12 +87,17 @@ final class JacksonSerializer implements Serializer {
     mapper.configOverride(BigDecimal.class).setFormat(AS_TEXT);
     mapper.configOverride(BigInteger.class).setFormat(AS_TEXT);
     mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    return create(mapper, context);
+    return create(mapper, context, true);
   }
 
-  private static Serializer create(ObjectMapper mapper, SerializerContext context) {
-    // Entries outlive deployments: a field a newer class dropped must not make old entries unreadable.
-    mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static Serializer create(ObjectMapper mapper, SerializerContext context, boolean msgpack) {
+    SerializationLimits limits = context.limits();
+    // A string can be as long as the bytes: Jackson's own default (20 M chars) would refuse to read
+    // what it wrote. The length itself is checked before parsing.
+    mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+        .maxNestingDepth(limits.maxDepth()).maxStringLength(limits.maxBytes()).build());
+    mapper.getFactory().setStreamWriteConstraints(StreamWriteConstraints.builder()
+        .maxNestingDepth(limits.maxDepth()).build());
     mapper.enable(SerializationFeature.WRITE_DATES_WITH_ZONE_ID);
     mapper.disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
     if (JAVA_TIME_PRESENT) {
@@ -89,8 +111,12 @@ final class JacksonSerializer implements Serializer {
       typing.inclusion(JsonTypeInfo.As.PROPERTY);
       mapper.setDefaultTyping(typing);
     }
+    // Last, so that it judges classes by the configuration above; before the writer, which may build
+    // the declared type's serializer at once.
+    mapper.setSerializerFactory(mapper.getSerializerFactory().withSerializerModifier(new RoundTripCheck(mapper)));
     JavaType javaType = mapper.constructType(type);
-    return new JacksonSerializer(mapper.readerFor(javaType), mapper.writerFor(javaType), type.getName());
+    return new JacksonSerializer(mapper.readerFor(javaType), mapper.writerFor(javaType), type.getName(), limits,
+        msgpack);
   }
 
   private static boolean needsTypeNames(Class<?> type) {
@@ -100,12 +126,19 @@ final class JacksonSerializer implements Serializer {
 
   @Override
   public byte[] serialize(Object value) {
+    byte[] bytes;
     try {
-      return writer.writeValueAsBytes(value);
+      bytes = writer.writeValueAsBytes(value);
     } catch (IOException e) {
       throw new CacheSerializationException("Cannot write " + value.getClass().getName() + " with Jackson: "
           + e.getMessage(), e);
     }
+    limits.checkLength(bytes.length);
+    if (msgpack) {
+      // The MessagePack generator checks no depth: refuse here what reading back would refuse.
+      MessagePackBounds.check(bytes, 0, bytes.length, limits);
+    }
+    return bytes;
   }
 
   @Override
@@ -115,12 +148,22 @@ final class JacksonSerializer implements Serializer {
 
   @Override
   public Object deserialize(byte[] bytes, int offset, int length) {
+    limits.checkLength(length);
+    if (msgpack) {
+      MessagePackBounds.check(bytes, offset, length, limits);
+    }
     try {
       return reader.readValue(bytes, offset, length);
+    } catch (UnrecognizedPropertyException e) {
+      throw new CacheSerializationException("Cannot read " + length + " bytes as " + typeName + ": they hold property '"
+          + e.getPropertyName() + "', which " + e.getReferringClass().getName() + " does not have (written by "
+          + "another version of the class? remove the entry, or annotate the class with "
+          + "@JsonIgnoreProperties(ignoreUnknown = true) to drop such properties)", e);
     } catch (InvalidTypeIdException e) {
       throw new CacheSerializationException("Class not allowed or unknown: " + e.getTypeId()
           + " (add it to cache.serializer.allow-list if it is trusted)", e);
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
+      // RuntimeException: what a parser or a constructor throws on bytes no writer produced.
       throw new CacheSerializationException("Cannot read " + length + " bytes as " + typeName + " with Jackson: "
           + e.getMessage(), e);
     }

@@ -19,27 +19,44 @@ import org.jspecify.annotations.Nullable;
  * <p>Bytes that come from outside the JVM (a shared Redis) must be read with an allow-list
  * ({@link #withAllowList}): deserializing arbitrary classes is how gadget-chain attacks work. The
  * {@link ClassAllowList} becomes an {@link ObjectInputFilter} that rejects every class it does not
- * name before the class is instantiated, so a rejected payload never runs any of its code.
+ * name before the class is instantiated, so a rejected payload never runs any of its code. The same
+ * filter holds the bytes to {@link SerializationLimits}: their depth, their objects, and the lengths
+ * their arrays and collections claim, checked before anything is allocated for them.
+ *
+ * <p>{@link #trusted} bytes are read without either: they are what {@link #serialize} wrote moments
+ * before in this JVM (store-by-value copies), so their claims are true by construction and a bound that
+ * holds for every genuine stream could never refuse them, while a depth or object limit could refuse a
+ * value that copies today; and a filter would cost a call per object on every copy.
  */
 public final class JdkSerializer implements Serializer {
 
   private final ClassLoader classLoader;
-  /** Rejects the classes the allow-list does not name; {@code null} for trusted bytes. */
-  private final @Nullable ObjectInputFilter filter;
+  /** Rejects the classes the allow-list does not name; {@code null} when it allows every class. */
+  private final @Nullable ObjectInputFilter classes;
+  /** {@code null} for trusted bytes. */
+  private final @Nullable SerializationLimits limits;
 
-  private JdkSerializer(ClassLoader classLoader, @Nullable ObjectInputFilter filter) {
+  private JdkSerializer(ClassLoader classLoader, @Nullable ObjectInputFilter classes,
+      @Nullable SerializationLimits limits) {
     this.classLoader = classLoader;
-    this.filter = filter;
+    this.classes = classes;
+    this.limits = limits;
   }
 
-  /** A serializer for bytes this JVM wrote itself (store-by-value copies); no class filter. */
+  /** A serializer for bytes this JVM wrote itself (store-by-value copies); no class filter, no limits. */
   public static JdkSerializer trusted(ClassLoader classLoader) {
-    return new JdkSerializer(classLoader, null);
+    return new JdkSerializer(classLoader, null, null);
   }
 
-  /** A serializer that only reads the classes {@code allowList} allows. */
+  /** A serializer that only reads the classes {@code allowList} allows, within the default limits. */
   public static JdkSerializer withAllowList(ClassLoader classLoader, ClassAllowList allowList) {
-    return new JdkSerializer(classLoader, allowList.toObjectInputFilter());
+    return withAllowList(classLoader, allowList, SerializationLimits.defaults());
+  }
+
+  /** A serializer that only reads the classes {@code allowList} allows, within {@code limits}. */
+  public static JdkSerializer withAllowList(ClassLoader classLoader, ClassAllowList allowList,
+      SerializationLimits limits) {
+    return new JdkSerializer(classLoader, allowList.toObjectInputFilter(), limits);
   }
 
   @Override
@@ -57,6 +74,9 @@ public final class JdkSerializer implements Serializer {
     } catch (IOException e) {
       throw new CacheSerializationException("Cannot serialize " + value.getClass().getName(), e);
     }
+    if (limits != null) {
+      limits.checkLength(bytes.size());
+    }
     return bytes.toByteArray();
   }
 
@@ -67,23 +87,21 @@ public final class JdkSerializer implements Serializer {
 
   @Override
   public Object deserialize(byte[] bytes, int offset, int length) {
-    Class<?>[] rejected = new Class<?>[1];
+    BoundedStreamFilter filter = null;
+    if (limits != null) {
+      limits.checkLength(length);
+      filter = new BoundedStreamFilter(classes, limits, length);
+    }
     try (ObjectInputStream in = new LoaderObjectInputStream(new ByteArrayInputStream(bytes, offset, length),
         classLoader)) {
       if (filter != null) {
-        in.setObjectInputFilter(info -> {
-          ObjectInputFilter.Status status = filter.checkInput(info);
-          if (status == ObjectInputFilter.Status.REJECTED) {
-            rejected[0] = info.serialClass();
-          }
-          return status;
-        });
+        in.setObjectInputFilter(filter);
       }
       return in.readObject();
     } catch (InvalidClassException e) {
-      if (rejected[0] != null) {
-        throw new CacheSerializationException("Class not allowed: " + rejected[0].getName()
-            + " (add it to cache.serializer.allow-list if it is trusted)", e);
+      String refusal = filter == null ? null : filter.refusal();
+      if (refusal != null) {
+        throw new CacheSerializationException(refusal, e);
       }
       throw new CacheSerializationException("Class not allowed or incompatible: " + e.getMessage(), e);
     } catch (ClassNotFoundException e) {

@@ -12,6 +12,7 @@ package io.github.corebackend.cache.serial;
  * @param type the declared key or value type of the cache; {@code Object} when it declares none
  * @param classLoader resolves classes named in the bytes
  * @param allowList the classes that may be instantiated from the bytes
+ * @param limits how large and deep the bytes may be
  */
 public record SerializerContext(String cacheName, Class<?> type, ClassLoader classLoader,
-    ClassAllowList allowList) {}
+    ClassAllowList allowList, SerializationLimits limits) {}

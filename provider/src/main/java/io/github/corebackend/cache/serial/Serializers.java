@@ -31,7 +31,8 @@ public final class Serializers {
   /**
    * The serializer of one type (keys or values) of a cache whose bytes live outside the JVM: bytes
    * read back only become the classes of {@link #DEFAULT_ALLOW_LIST}, of
-   * {@code cache.serializer.allow-list} and the cache's declared {@code type}.
+   * {@code cache.serializer.allow-list} and the cache's declared {@code type}, and only within the
+   * {@link SerializationLimits} the settings configure.
    *
    * @throws IllegalArgumentException when the serializer is unknown or its library is missing
    */
@@ -39,7 +40,8 @@ public final class Serializers {
       ClassLoader classLoader) {
     ClassAllowList allowList = ClassAllowList.of(DEFAULT_ALLOW_LIST).plus(settings.serializerAllowList())
         .plusClass(type);
-    return create(settings.serializer(), new SerializerContext(cacheName, type, classLoader, allowList));
+    return create(settings.serializer(), new SerializerContext(cacheName, type, classLoader, allowList,
+        SerializationLimits.of(settings)));
   }
 
   /**
@@ -51,7 +53,8 @@ public final class Serializers {
   public static Serializer forCopies(CacheSettings settings, String cacheName, Class<?> type,
       ClassLoader classLoader) {
     return create(settings.serializer(),
-        new SerializerContext(cacheName, type, classLoader, ClassAllowList.everything()));
+        new SerializerContext(cacheName, type, classLoader, ClassAllowList.everything(),
+            SerializationLimits.of(settings)));
   }
 
   /**
@@ -81,7 +84,7 @@ public final class Serializers {
     switch (name) {
       case "jdk":
         return context.allowList().allowsEverything() ? JdkSerializer.trusted(context.classLoader())
-            : JdkSerializer.withAllowList(context.classLoader(), context.allowList());
+            : JdkSerializer.withAllowList(context.classLoader(), context.allowList(), context.limits());
       case "json":
         return JacksonSerializer.json(context);
       case "msgpack":

@@ -31,6 +31,10 @@ class CacheSettingsTest {
     assertEquals(ExpiryKind.CREATED, settings.expiryKind());
     assertEquals("jdk", settings.serializer());
     assertEquals("", settings.serializerAllowList());
+    assertEquals(200, settings.serializerMaxDepth());
+    assertEquals(64 << 20, settings.serializerMaxArrayLength());
+    assertEquals(1_000_000, settings.serializerMaxReferences());
+    assertEquals(64 << 20, settings.serializerMaxBytes());
     assertFalse(settings.statistics());
     assertFalse(settings.management());
     assertEquals(10_000, settings.memoryMaxItems());
@@ -47,7 +51,9 @@ class CacheSettingsTest {
     Map<String, String> environment = Map.ofEntries(Map.entry("CACHE_BACKEND", "Redis"),
         Map.entry("CACHE_NAMESPACE", "tenant1"), Map.entry("CACHE_DEFAULT_TTL", "PT1H"),
         Map.entry("CACHE_EXPIRY", "accessed"), Map.entry("CACHE_SERIALIZER", "JSON"),
-        Map.entry("CACHE_SERIALIZER_ALLOW_LIST", "com.example.**"), Map.entry("CACHE_STATISTICS", "true"),
+        Map.entry("CACHE_SERIALIZER_ALLOW_LIST", "com.example.**"), Map.entry("CACHE_SERIALIZER_MAX_DEPTH", "50"),
+        Map.entry("CACHE_SERIALIZER_MAX_ARRAY_LENGTH", "1000"), Map.entry("CACHE_SERIALIZER_MAX_REFERENCES", "2000"),
+        Map.entry("CACHE_SERIALIZER_MAX_BYTES", "4096"), Map.entry("CACHE_STATISTICS", "true"),
         Map.entry("CACHE_MANAGEMENT", "TRUE"), Map.entry("CACHE_MEMORY_MAX_ITEMS", "250"),
         Map.entry("CACHE_MEMORY_CLEANUP_INTERVAL", "90s"), Map.entry("CACHE_MEMORY_STORE_BY_REFERENCE", "true"),
         Map.entry("CACHE_REDIS_URL", "redis://cache:6380/2"), Map.entry("CACHE_REDIS_POOL_SIZE", "4"),
@@ -66,6 +72,10 @@ class CacheSettingsTest {
     assertEquals(ExpiryKind.ACCESSED, settings.expiryKind());
     assertEquals("json", settings.serializer());
     assertEquals("com.example.**", settings.serializerAllowList());
+    assertEquals(50, settings.serializerMaxDepth());
+    assertEquals(1000, settings.serializerMaxArrayLength());
+    assertEquals(2000, settings.serializerMaxReferences());
+    assertEquals(4096, settings.serializerMaxBytes());
     assertTrue(settings.statistics());
     assertTrue(settings.management());
     assertEquals(250, settings.memoryMaxItems());
@@ -160,6 +170,9 @@ class CacheSettingsTest {
       "cache.redis.read-timeout | PT | not a duration",
       "cache.statistics | yes | true or false",
       "cache.serializer | xml | use jdk, json, msgpack or the name of a class",
+      "cache.serializer.max-depth | 0 | between 1 and 2147483647",
+      "cache.serializer.max-bytes | 3000000000 | between 1 and 2147483647",
+      "cache.serializer.max-array-length | many | not a whole number",
       "cache.redis.url | http://cache:6379 | use redis://",
       "cache.redis.url | redis://cache:99999 | '99999' is not a port number",
       "cache.redis.url | redis://:6379 | needs a host",
