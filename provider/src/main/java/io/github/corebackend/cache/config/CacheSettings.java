@@ -62,7 +62,7 @@ public final class CacheSettings {
     this.serializerMaxDepth = (int) number(Setting.SERIALIZER_MAX_DEPTH, 1, Integer.MAX_VALUE);
     this.serializerMaxArrayLength = (int) number(Setting.SERIALIZER_MAX_ARRAY_LENGTH, 0, Integer.MAX_VALUE);
     this.serializerMaxReferences = (int) number(Setting.SERIALIZER_MAX_REFERENCES, 1, Integer.MAX_VALUE);
-    this.serializerMaxBytes = (int) number(Setting.SERIALIZER_MAX_BYTES, 1, Integer.MAX_VALUE);
+    this.serializerMaxBytes = parse(Setting.SERIALIZER_MAX_BYTES, CacheSettings::arraySize);
     this.statistics = bool(Setting.STATISTICS);
     this.management = bool(Setting.MANAGEMENT);
     this.memoryMaxItems = number(Setting.MEMORY_MAX_ITEMS, 0, Long.MAX_VALUE);
@@ -289,6 +289,15 @@ public final class CacheSettings {
       throw new IllegalArgumentException("name a backend: memory, redis or near");
     }
     return text.toLowerCase(Locale.ROOT);
+  }
+
+  /** A size in bytes that one Java array can hold: at least one byte, at most 2 GiB less one. */
+  private static int arraySize(String text) {
+    long size = ByteSizes.parse(text);
+    if (size < 1 || size > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("must be between 1 and " + Integer.MAX_VALUE + " bytes");
+    }
+    return (int) size;
   }
 
   private static Duration positiveDuration(String text) {

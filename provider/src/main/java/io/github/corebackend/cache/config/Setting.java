@@ -53,8 +53,8 @@ public enum Setting {
   SERIALIZER_MAX_ARRAY_LENGTH("cache.serializer.max-array-length", "67108864"),
   /** The most objects (references) one value read from a remote store with the {@code jdk} serializer may hold. */
   SERIALIZER_MAX_REFERENCES("cache.serializer.max-references", "1000000"),
-  /** The longest serialized key or value written to or read from a remote store, in bytes (64 MiB). */
-  SERIALIZER_MAX_BYTES("cache.serializer.max-bytes", "67108864"),
+  /** The longest serialized key or value written to or read from a remote store: bytes, or kb/mb/gb. */
+  SERIALIZER_MAX_BYTES("cache.serializer.max-bytes", "64mb"),
   /** Turns statistics on for caches whose configuration leaves them off. */
   STATISTICS("cache.statistics", "false"),
   /** Turns the JMX configuration bean on for caches whose configuration leaves it off. */

@@ -1,5 +1,6 @@
 package io.github.corebackend.cache.serial;
 
+import io.github.corebackend.cache.config.ByteSizes;
 import io.github.corebackend.cache.config.CacheSettings;
 import io.github.corebackend.cache.config.Setting;
 
@@ -19,7 +20,8 @@ public record SerializationLimits(int maxDepth, int maxArrayLength, int maxRefer
 
   private static final SerializationLimits DEFAULTS = new SerializationLimits(
       defaultOf(Setting.SERIALIZER_MAX_DEPTH), defaultOf(Setting.SERIALIZER_MAX_ARRAY_LENGTH),
-      defaultOf(Setting.SERIALIZER_MAX_REFERENCES), defaultOf(Setting.SERIALIZER_MAX_BYTES));
+      defaultOf(Setting.SERIALIZER_MAX_REFERENCES),
+      Math.toIntExact(ByteSizes.parse(Setting.SERIALIZER_MAX_BYTES.defaultValue())));
 
   /** The limits that apply when no setting changes them. */
   public static SerializationLimits defaults() {
