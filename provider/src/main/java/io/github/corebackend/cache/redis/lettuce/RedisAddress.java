@@ -1,6 +1,7 @@
 package io.github.corebackend.cache.redis.lettuce;
 
 import io.lettuce.core.RedisURI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,11 +29,21 @@ final class RedisAddress {
   }
 
   /**
-   * Parses {@code url}.
+   * Parses {@code url}; every server's handshake (and a Sentinel's lookup of its master) is to
+   * complete within {@code connectTimeout}, instead of Lettuce's default of 60 s.
    *
    * @throws IllegalArgumentException naming the problem, never echoing a password
    */
-  static RedisAddress parse(String url) {
+  static RedisAddress parse(String url, Duration connectTimeout) {
+    RedisAddress address = parse(url);
+    for (RedisURI uri : address.uris) {
+      uri.setTimeout(connectTimeout);
+      uri.getSentinels().forEach(sentinel -> sentinel.setTimeout(connectTimeout));
+    }
+    return address;
+  }
+
+  private static RedisAddress parse(String url) {
     String text = url.trim();
     String lower = text.toLowerCase(Locale.ROOT);
     try {
