@@ -46,7 +46,7 @@ final class SharedConnection<T> {
    * @param open opens the connection; throws {@link RedisFailure} when it cannot
    * @param close closes an opened connection
    * @param patience how long a caller waits for an attempt
-   * @param what the connection, for messages and the attempt's thread name
+   * @param what the connection, for the attempt's thread name and the error once closed
    */
   SharedConnection(Supplier<T> open, Consumer<T> close, Duration patience, String what) {
     this.open = open;
@@ -125,12 +125,11 @@ final class SharedConnection<T> {
       throw new RedisFailure(cause instanceof RedisFailure ? String.valueOf(cause.getMessage())
           : "cannot connect: " + cause, cause);
     } catch (TimeoutException e) {
-      throw new RedisFailure("cannot connect: the attempt to open " + what + " did not finish within "
-          + patience.toMillis() + " ms (the connect timeout plus the command timeout); it goes on for later calls",
-          e);
+      throw new RedisFailure("cannot connect: the attempt did not finish within " + patience.toMillis()
+          + " ms (the connect timeout plus the command timeout); it goes on for later calls", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new RedisFailure("interrupted while waiting for " + what + " to open", e);
+      throw new RedisFailure("interrupted while waiting for the connection to open", e);
     }
   }
 

@@ -124,7 +124,7 @@ abstract class LettuceConnection implements RedisConnection {
         LettuceShutdown.resources(resources, Duration.ofSeconds(1));
       }
       if (e instanceof RuntimeException && !(e instanceof RedisFailure)) {
-        throw new RedisFailure("cannot connect: " + rootMessage(e), e);
+        throw new RedisFailure("cannot connect: " + LettuceFailures.reason(e), e);
       }
       throw e;
     }
@@ -279,24 +279,16 @@ abstract class LettuceConnection implements RedisConnection {
         throw (RedisNoScriptException) cause;
       }
       if (cause instanceof RedisCommandTimeoutException) {
-        throw new RedisFailure("no reply from Redis at " + address + " within " + timeout.toMillis() + " ms", cause);
+        throw new RedisFailure("no reply within " + timeout.toMillis() + " ms", cause);
       }
-      throw new RedisFailure("Redis at " + address + " failed: " + rootMessage(cause), cause);
+      throw new RedisFailure(LettuceFailures.reason(cause), cause);
     } catch (TimeoutException e) {
       reply.cancel(true);
-      throw new RedisFailure("no reply from Redis at " + address + " within " + timeout.toMillis() + " ms", e);
+      throw new RedisFailure("no reply within " + timeout.toMillis() + " ms", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new RedisFailure("interrupted while waiting for Redis at " + address, e);
+      throw new RedisFailure("interrupted while waiting for a reply", e);
     }
-  }
-
-  static String rootMessage(Throwable failure) {
-    Throwable root = failure;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return root == failure ? String.valueOf(failure.getMessage()) : failure.getMessage() + " (" + root + ")";
   }
 
   /** Walks SCAN cursors over each master in turn. */

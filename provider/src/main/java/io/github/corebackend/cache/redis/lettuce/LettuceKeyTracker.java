@@ -98,7 +98,7 @@ final class LettuceKeyTracker implements KeyTracker, PushListener, RedisConnecti
       }
       if (e instanceof RuntimeException) {
         throw new RedisConnection.RedisFailure("cannot open the near cache's tracking connection: "
-            + (e instanceof RedisConnection.RedisFailure ? e.getMessage() : LettuceConnection.rootMessage(e)), e);
+            + (e instanceof RedisConnection.RedisFailure ? e.getMessage() : LettuceFailures.reason(e)), e);
       }
       throw e;
     }
@@ -194,14 +194,13 @@ final class LettuceKeyTracker implements KeyTracker, PushListener, RedisConnecti
     } catch (ExecutionException e) {
       // A refusal always has its cause; the wrapper stands in should one ever lack it.
       Throwable cause = e.getCause() != null ? e.getCause() : e;
-      throw new RedisConnection.RedisFailure("Redis at " + address + " refused to track keys: "
-          + cause.getMessage(), cause);
+      throw new RedisConnection.RedisFailure("the server refused to track keys: " + LettuceFailures.reason(cause),
+          cause);
     } catch (TimeoutException e) {
-      throw new RedisConnection.RedisFailure("no reply from Redis at " + address + " within "
-          + timeout.toMillis() + " ms", e);
+      throw new RedisConnection.RedisFailure("no reply within " + timeout.toMillis() + " ms", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new RedisConnection.RedisFailure("interrupted while waiting for Redis at " + address, e);
+      throw new RedisConnection.RedisFailure("interrupted while waiting for a reply", e);
     }
   }
 

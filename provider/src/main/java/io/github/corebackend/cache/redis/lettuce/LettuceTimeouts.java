@@ -67,7 +67,7 @@ final class LettuceTimeouts {
     } catch (ExecutionException e) {
       // A failed connection always has its cause; the wrapper stands in should one ever lack it.
       Throwable cause = e.getCause() != null ? e.getCause() : e;
-      throw new RedisFailure("cannot connect: " + LettuceConnection.rootMessage(cause), cause);
+      throw new RedisFailure("cannot connect: " + LettuceFailures.reason(cause), cause);
     } catch (TimeoutException e) {
       connecting.cancel(true);
       throw new RedisFailure("cannot connect: no connection within " + millis + " ms", e);
