@@ -79,6 +79,40 @@ class RedisAddressTest {
     }
   }
 
+  @Test
+  void passwordsWithEveryUrlCharacterAuthenticateInEveryForm() {
+    String password = "p/a#s@s:w%o?r,d";
+    String written = "p%2Fa%23s%40s%3Aw%25o%3Fr%2Cd";
+    for (String secret : List.of(password, written)) {
+      List<RedisAddress> addresses = List.of(RedisAddress.parse("redis://app:" + secret + "@h:6380/2", TIMEOUT),
+          RedisAddress.parse("rediss://app:" + secret + "@h:6380", TIMEOUT),
+          RedisAddress.parse("redis-sentinel://app:" + secret + "@s1:26379,s2:26379/0#mymaster", TIMEOUT),
+          RedisAddress.parse("redis-cluster://app:" + secret + "@n1:7000,n2:7001", TIMEOUT),
+          RedisAddress.parse("redis://app:" + secret + "@n1:7000,redis://app:" + secret + "@n2:7001", TIMEOUT));
+      for (RedisAddress address : addresses) {
+        for (RedisURI uri : address.uris()) {
+          assertEquals("app", credentials(uri).getUsername(), address.toString());
+          assertEquals(password, new String(credentials(uri).getPassword()), address.toString());
+        }
+        assertFalse(address.toString().contains("a#s"), address.toString());
+        assertFalse(address.toString().contains("app"), address.toString());
+      }
+      assertEquals("h:6380/2", addresses.get(0).toString());
+      assertEquals("sentinel s1:26379,s2:26379 master mymaster", addresses.get(2).toString());
+      assertEquals("n1:7000,n2:7001", addresses.get(3).toString());
+      assertEquals(RedisAddress.Topology.CLUSTER, addresses.get(4).topology());
+    }
+  }
+
+  @Test
+  void aServerListUnderOneRedisSchemeIsRefused() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> RedisAddress.parse("redis://u:topsecret@n1:7000,n2:7001", TIMEOUT));
+
+    assertTrue(e.getMessage().contains("redis-cluster://"), e.getMessage());
+    assertFalse(e.getMessage().contains("topsecret"), e.getMessage());
+  }
+
   private static RedisCredentials credentials(RedisURI uri) {
     return uri.getCredentialsProvider().resolveCredentials().block();
   }
