@@ -96,7 +96,9 @@ abstract class LettuceConnection implements RedisConnection {
                 .build())
             .build());
         return new Cluster(client, resources, address.toString(), timeouts.command(),
-            timeouts.awaitConnection(client.connectAsync(ByteArrayCodec.INSTANCE))).loadScripts();
+            // The topology first: connectAsync needs it, and only the blocking connect would load it.
+            timeouts.awaitConnection(client.refreshPartitionsAsync().toCompletableFuture()
+                .thenCompose(topology -> client.connectAsync(ByteArrayCodec.INSTANCE)))).loadScripts();
       }
       RedisClient client = RedisClient.create(resources);
       created = client;

@@ -54,14 +54,15 @@ final class LettuceTimeouts {
   }
 
   /**
-   * Waits for a connection being opened. Lettuce fails it within the connect timeout; a cluster's also
-   * reads the topology, one command more. Waiting longer than both, with a little slack, means
-   * Lettuce lost track of it: the wait ends anyway.
+   * Waits for a connection being opened. Lettuce fails it within the connect timeout; a cluster's
+   * within three (the seeds' connects, their topology replies, the connect to a node). Waiting longer
+   * than that and a command, with a little slack, means Lettuce lost track of it: the wait ends
+   * anyway.
    *
    * @throws RedisFailure when the connection fails or does not come within that time
    */
   <T> T awaitConnection(Future<T> connecting) {
-    long millis = connect.plus(command).toMillis() + SLACK_MILLIS;
+    long millis = connect.multipliedBy(3).plus(command).toMillis() + SLACK_MILLIS;
     try {
       return connecting.get(millis, TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
