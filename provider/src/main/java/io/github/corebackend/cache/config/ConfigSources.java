@@ -33,7 +33,7 @@ final class ConfigSources {
      * address) and the source, e.g. a file.
      */
     String describe() {
-      String shown = text.replaceAll("://[^@/]*@", "://***@");
+      String shown = RedisUrl.masked(text);
       return key + " (" + variable + ") '" + shown + "' in " + origin;
     }
   }

@@ -1,7 +1,6 @@
 package io.github.corebackend.cache.config;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Checks the form of a configured Redis address when the settings are resolved, so that a typo fails
@@ -10,8 +9,9 @@ import java.util.Locale;
  */
 final class RedisUrls {
 
-  private static final List<String> SCHEMES = List.of("redis://", "rediss://", "redis-sentinel://",
-      "rediss-sentinel://", "redis-cluster://", "rediss-cluster://");
+  private static final List<String> SCHEMES = List.of("redis", "rediss", "redis-sentinel", "rediss-sentinel",
+      "redis-cluster", "rediss-cluster");
+  private static final List<String> SINGLE_SERVER = List.of("redis", "rediss");
 
   private RedisUrls() {}
 
@@ -21,29 +21,28 @@ final class RedisUrls {
    * @throws IllegalArgumentException saying what is wrong, never echoing a password
    */
   static String check(String url) {
-    String lower = url.toLowerCase(Locale.ROOT);
-    if (lower.startsWith("redis://") || lower.startsWith("rediss://")) {
-      // A cluster may be given as several plain addresses separated by commas.
-      for (String part : url.split(",", -1)) {
-        checkOne(part.trim());
+    List<RedisUrl> urls = RedisUrl.listOf(url);
+    for (RedisUrl one : urls) {
+      if (!SCHEMES.contains(one.scheme())) {
+        throw new IllegalArgumentException(
+            "not a Redis address: use redis://, rediss://, redis-sentinel:// or redis-cluster://");
       }
-    } else {
-      checkOne(url);
+      String hosts = one.rest().split("[/?#]", 2)[0];
+      boolean singleServer = SINGLE_SERVER.contains(one.scheme());
+      if (urls.size() > 1 && !singleServer) {
+        throw new IllegalArgumentException("not a Redis address: only redis:// and rediss:// addresses can be "
+            + "listed; a Sentinel or Cluster address lists its hosts after one scheme");
+      }
+      if (singleServer && hosts.contains(",")) {
+        // A cluster may be given as several plain addresses separated by commas, each with its scheme.
+        throw new IllegalArgumentException("not a Redis address: list servers as redis://a:6379,redis://b:6379 "
+            + "or redis-cluster://a:6379,b:6379");
+      }
+      for (String host : hosts.split(",", -1)) {
+        checkHost(host.trim());
+      }
     }
     return url;
-  }
-
-  private static void checkOne(String url) {
-    String lower = url.toLowerCase(Locale.ROOT);
-    String scheme = SCHEMES.stream().filter(lower::startsWith).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException(
-            "not a Redis address: use redis://, rediss://, redis-sentinel:// or redis-cluster://"));
-    String rest = url.substring(scheme.length());
-    rest = rest.substring(rest.lastIndexOf('@') + 1);
-    String hosts = rest.split("[/?#]", 2)[0];
-    for (String host : hosts.split(",", -1)) {
-      checkHost(host.trim());
-    }
   }
 
   private static void checkHost(String hostAndPort) {

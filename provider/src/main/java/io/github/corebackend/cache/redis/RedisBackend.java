@@ -1,26 +1,32 @@
 package io.github.corebackend.cache.redis;
 
+import io.github.corebackend.cache.config.RedisSettings;
 import io.github.corebackend.cache.redis.RedisConnection.RedisFailure;
 import io.github.corebackend.cache.spi.CacheBackendException;
-import org.jspecify.annotations.Nullable;
+import java.time.Duration;
 
 /**
  * A cache manager's link to one Redis deployment: one connection shared by the caches there, opened at
  * the first operation (so a manager can be created while Redis is down) and retried by each
  * operation until it succeeds; after that, the client reconnects on its own. The tracker of near
- * caches' keys is opened the same way, on first use.
+ * caches' keys is opened the same way, on first use. Callers that come while either is being opened
+ * share that attempt ({@link SharedConnection}), each waiting at most the connect timeout plus the
+ * command timeout, so no caller queues behind another's slow connect.
  */
 public final class RedisBackend implements AutoCloseable {
 
   private final RedisEndpoint endpoint;
-  /** Null until the first operation connects, and again once closed. */
-  private volatile @Nullable RedisConnection connection;
-  /** Null until a near cache first tracks its keys, and again once closed. */
-  private @Nullable KeyTracker tracker;
-  private volatile boolean closed;
+  private final SharedConnection<RedisConnection> connection;
+  private final SharedConnection<KeyTracker> tracker;
 
-  RedisBackend(RedisEndpoint endpoint) {
+  RedisBackend(RedisEndpoint endpoint, RedisSettings settings) {
     this.endpoint = endpoint;
+    // What an operation that must connect first may take: connecting, then the command.
+    Duration patience = settings.connectTimeout().plus(settings.commandTimeout());
+    this.connection = new SharedConnection<>(endpoint::connect, RedisConnection::close, patience,
+        "the Redis connection to " + endpoint.address());
+    this.tracker = new SharedConnection<>(endpoint::track, KeyTracker::close, patience,
+        "the near caches' tracking connection to " + endpoint.address());
   }
 
   /** The address, without credentials. */
@@ -36,45 +42,29 @@ public final class RedisBackend implements AutoCloseable {
   /**
    * The open connection, connecting first if needed.
    *
-   * @throws RedisFailure when it cannot connect
+   * @throws RedisFailure when it cannot connect in time
+   * @throws IllegalStateException once closed
    */
   RedisConnection connection() {
-    RedisConnection current = connection;
-    if (current != null) {
-      return current;
-    }
-    synchronized (this) {
-      requireOpen();
-      if (connection == null) {
-        connection = endpoint.connect();
-      }
-      return connection;
-    }
+    return connection.get();
   }
 
   /**
    * The tracker of keys near caches keep, opened on first use.
    *
-   * @throws RedisFailure when it cannot connect
+   * @throws RedisFailure when it cannot connect in time
+   * @throws IllegalStateException once closed
    */
-  synchronized KeyTracker tracker() {
-    requireOpen();
-    if (tracker == null) {
-      tracker = endpoint.track();
-    }
-    return tracker;
+  KeyTracker tracker() {
+    return tracker.get();
   }
 
   @Override
-  public synchronized void close() {
-    closed = true;
-    if (tracker != null) {
+  public void close() {
+    try {
       tracker.close();
-      tracker = null;
-    }
-    if (connection != null) {
+    } finally {
       connection.close();
-      connection = null;
     }
   }
 
@@ -82,12 +72,6 @@ public final class RedisBackend implements AutoCloseable {
   CacheBackendException failure(String cacheName, String operation, RuntimeException cause) {
     return new CacheBackendException("Cache '" + cacheName + "': " + operation + " failed against Redis at "
         + address() + ": " + cause.getMessage(), cause);
-  }
-
-  private void requireOpen() {
-    if (closed) {
-      throw new IllegalStateException("The Redis connection to " + address() + " is closed");
-    }
   }
 
   @Override

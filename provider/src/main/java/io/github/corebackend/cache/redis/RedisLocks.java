@@ -27,6 +27,7 @@ final class RedisLocks<K, V> {
 
   private final RedisCalls calls;
   private final KeyCodec<K> keys;
+  private final LockKeys lockKeys;
   private final ValueCodec<V> values;
   private final StoreEvents<K, V> events;
   private final Duration lease;
@@ -36,6 +37,7 @@ final class RedisLocks<K, V> {
       Duration commandTimeout) {
     this.calls = calls;
     this.keys = keys;
+    this.lockKeys = new LockKeys(keys.prefix());
     this.values = values;
     this.events = events;
     this.lease = lease;
@@ -47,7 +49,7 @@ final class RedisLocks<K, V> {
     ReentrantLock stripe = calls.stripes().lockFor(KeyStripes.hashOf(entryKey));
     stripe.lock();
     try {
-      byte[] lockKey = LockKeys.of(entryKey, calls.connection("write-through", List.of(key)).slot(entryKey));
+      byte[] lockKey = lockKeys.of(entryKey, calls.connection("write-through", List.of(key)).slot(entryKey));
       byte[] token = LockKeys.newToken();
       List<Object> reply = lock(key, entryKey, lockKey, token);
       byte[] stored = (byte[]) reply.get(1);

@@ -36,7 +36,7 @@ public final class RedisStoreProvider implements StoreProvider {
     CacheSettings settings = context.settings();
     return context.resources().get(settings.redis(), RedisBackend.class, () -> {
       RedisClientProvider client = RedisClients.available(context.cacheName(), backendName);
-      return new RedisBackend(client.endpoint(settings.redis()));
+      return new RedisBackend(client.endpoint(settings.redis()), settings.redis());
     });
   }
 

@@ -212,7 +212,8 @@ class CacheSettingsTest {
   void acceptsEveryDocumentedRedisAddressForm() {
     for (String url : new String[] {"redis://cache:6379/2", "rediss://user:pw@cache", "redis://[::1]:6379",
         "redis-sentinel://s1:26379,s2:26379/0#mymaster", "redis-cluster://a:7000,b:7001",
-        "redis://a:7000,redis://b:7001"}) {
+        "redis://a:7000,redis://b:7001", "redis://app:p/a#s?s@w,o%rd:@cache:6379/1",
+        "rediss-sentinel://:pw@s1:26379/0#mymaster", "redis-cluster://u:p,w@a:7000,b:7001"}) {
       assertEquals(url, CacheSettings.resolve(properties("cache.redis.url", url), new Properties(), Map.of())
           .redis().url());
     }

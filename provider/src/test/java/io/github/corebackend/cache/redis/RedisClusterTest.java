@@ -12,6 +12,7 @@ import java.util.Set;
 import javax.cache.Cache;
 import javax.cache.CacheException;
 import javax.cache.CacheManager;
+import javax.cache.configuration.FactoryBuilder;
 import javax.cache.configuration.MutableConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +34,27 @@ class RedisClusterTest {
   static void stop() {
     manager.close();
     cluster.close();
+  }
+
+  @Test
+  void writeThroughLocksLieInTheirEntrysSlotWhateverBracesTheNamespaceHolds() {
+    for (String namespace : new String[] {"plain", "te{nant", "a{b}c", "x{}y"}) {
+      CacheManager braces = RedisTestManagers.create(cluster.url(), "cache.namespace", namespace);
+      try {
+        Cache<String, String> cache = braces.createCache("through", new MutableConfiguration<String, String>()
+            .setWriteThrough(true).setCacheWriterFactory(FactoryBuilder.factoryOf(RecordWriter.class)));
+        for (int i = 0; i < 60; i++) {
+          String key = namespace + (i % 3 == 0 ? "{k" + i + "}" : "-k" + i); // some keys with hash tags
+          assertTrue(cache.putIfAbsent(key, "v" + i), namespace + " " + key);
+          assertTrue(cache.replace(key, "v" + i, "w" + i), namespace + " " + key);
+          assertEquals("w" + i, RecordWriter.RECORD.get(key));
+          assertTrue(cache.remove(key), namespace + " " + key);
+          assertNull(RecordWriter.RECORD.get(key));
+        }
+      } finally {
+        braces.close();
+      }
+    }
   }
 
   @Test

@@ -37,27 +37,4 @@ class RedisScriptTest {
     assertEquals(RedisScript.values().length,
         List.of(RedisScript.values()).stream().map(RedisScript::sha1).distinct().count());
   }
-
-  @Test
-  void lockKeysLieInTheSlotOfTheirEntryAndOutsideEveryPrefix() {
-    for (String entry : List.of("ns:cache:alice", "ns:cache:{tagged}", "a{b:c:d", "x")) {
-      byte[] entryKey = entry.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      int slot = LockKeys.slotOf(entryKey);
-      byte[] lockKey = LockKeys.of(entryKey, slot);
-      int close = indexOf(lockKey, (byte) '}');
-      byte[] tag = java.util.Arrays.copyOfRange(lockKey, 1, close);
-      assertEquals(slot, LockKeys.slotOf(tag), "the tag hashes to the entry's slot");
-      assertEquals('{', lockKey[0]);
-      assertEquals((byte) 0xFF, lockKey[close + 1], "no UTF-8 prefix can match a lock key");
-    }
-  }
-
-  private static int indexOf(byte[] bytes, byte wanted) {
-    for (int i = 0; i < bytes.length; i++) {
-      if (bytes[i] == wanted) {
-        return i;
-      }
-    }
-    return -1;
-  }
 }

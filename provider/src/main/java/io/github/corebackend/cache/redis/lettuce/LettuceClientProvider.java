@@ -36,6 +36,6 @@ public final class LettuceClientProvider implements RedisClientProvider {
 
   @Override
   public RedisEndpoint endpoint(RedisSettings settings) {
-    return new LettuceEndpoint(RedisAddress.parse(settings.url()), settings);
+    return new LettuceEndpoint(RedisAddress.parse(settings.url(), settings.connectTimeout()), settings);
   }
 }

@@ -4,6 +4,7 @@ import io.github.corebackend.cache.redis.RedisConnection;
 import io.github.corebackend.cache.redis.RedisScript;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.ConnectionFuture;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisClient;
@@ -13,8 +14,6 @@ import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
@@ -41,7 +40,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -68,83 +66,88 @@ abstract class LettuceConnection implements RedisConnection {
   }
 
   /**
-   * Connects to {@code address}.
+   * Connects to {@code address}, each step within {@code timeouts}. A failure at any step shuts the
+   * client and its threads down before it is reported, so that failed attempts leave nothing behind.
    *
-   * @param poolSize connections to a single server (a cluster connection multiplexes per node)
+   * @param poolSize connections to a single server, opened side by side (a cluster connection
+   *     multiplexes per node)
    * @throws RedisFailure when no connection can be made
    */
-  static LettuceConnection open(RedisAddress address, Duration connectTimeout, Duration commandTimeout,
-      int poolSize) {
+  static LettuceConnection open(RedisAddress address, LettuceTimeouts timeouts, int poolSize) {
     ClientResources resources = DefaultClientResources.builder()
         .reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
         .build();
-    SocketOptions socket = SocketOptions.builder().connectTimeout(connectTimeout).keepAlive(true).build();
+    @Nullable AbstractRedisClient created = null;
     try {
       if (address.topology() == RedisAddress.Topology.CLUSTER) {
         RedisClusterClient client = RedisClusterClient.create(resources, address.uris());
+        created = client;
         client.setOptions(ClusterClientOptions.builder()
             .autoReconnect(true)
             // Node connections open on demand: commands must wait for them (bounded by the timeout).
             .disconnectedBehavior(ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS)
-            .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
-            .socketOptions(socket)
+            .timeoutOptions(timeouts.timeoutOptions())
+            .socketOptions(timeouts.socketOptions())
+            .sslOptions(timeouts.sslOptions())
             .protocolVersion(ProtocolVersion.RESP2)
             // Lettuce 7 enables every adaptive refresh trigger (MOVED, ASK, reconnects) by default.
             .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
                 .enablePeriodicRefresh(Duration.ofSeconds(30))
                 .build())
             .build());
-        return new Cluster(client, resources, address.toString(), commandTimeout,
-            connect(client, address, () -> client.connect(ByteArrayCodec.INSTANCE))).loadScripts();
+        return new Cluster(client, resources, address.toString(), timeouts.command(),
+            // The topology first: connectAsync needs it, and only the blocking connect would load it.
+            timeouts.awaitConnection(client.refreshPartitionsAsync().toCompletableFuture()
+                .thenCompose(topology -> client.connectAsync(ByteArrayCodec.INSTANCE)))).loadScripts();
       }
       RedisClient client = RedisClient.create(resources);
+      created = client;
       client.setOptions(ClientOptions.builder()
           .autoReconnect(true)
           .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-          .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
-          .socketOptions(socket)
+          .timeoutOptions(timeouts.timeoutOptions())
+          .socketOptions(timeouts.socketOptions())
+          .sslOptions(timeouts.sslOptions())
           .protocolVersion(ProtocolVersion.RESP2)
           .build());
-      List<StatefulRedisConnection<byte[], byte[]>> connections = new ArrayList<>(poolSize);
+      List<ConnectionFuture<StatefulRedisConnection<byte[], byte[]>>> opening = new ArrayList<>(poolSize);
       for (int i = 0; i < poolSize; i++) {
-        connections.add(connect(client, address, () -> client.connect(ByteArrayCodec.INSTANCE, address.uris().get(0))));
+        opening.add(client.connectAsync(ByteArrayCodec.INSTANCE, address.uris().get(0)));
       }
-      return new Standalone(client, resources, address.toString(), commandTimeout, connections).loadScripts();
-    } catch (RedisFailure e) {
-      LettuceShutdown.resources(resources, Duration.ofSeconds(1));
+      List<StatefulRedisConnection<byte[], byte[]>> connections = new ArrayList<>(poolSize);
+      for (ConnectionFuture<StatefulRedisConnection<byte[], byte[]>> connection : opening) {
+        connections.add(timeouts.awaitConnection(connection));
+      }
+      return new Standalone(client, resources, address.toString(), timeouts.command(), connections).loadScripts();
+    } catch (RuntimeException | Error e) {
+      if (created != null) {
+        LettuceShutdown.of(created, resources, Duration.ofSeconds(1));
+      } else {
+        LettuceShutdown.resources(resources, Duration.ofSeconds(1));
+      }
+      if (e instanceof RuntimeException && !(e instanceof RedisFailure)) {
+        throw new RedisFailure("cannot connect: " + LettuceFailures.reason(e), e);
+      }
       throw e;
-    }
-  }
-
-  private static <T> T connect(AbstractRedisClient client, RedisAddress address, Supplier<T> connect) {
-    try {
-      return connect.get();
-    } catch (RuntimeException e) {
-      client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
-      throw new RedisFailure("cannot connect to Redis at " + address + ": " + rootMessage(e), e);
     }
   }
 
   /**
    * Loads every script on every master, so that the first use of each is one EVALSHA; a server that
-   * restarts forgets them, and answers NOSCRIPT once, which {@link #eval} handles with EVAL.
+   * restarts forgets them, and answers NOSCRIPT once, which {@link #eval} handles with EVAL. Each
+   * load is a command, bounded by the command timeout.
    */
   LettuceConnection loadScripts() {
-    try {
-      List<RedisFuture<String>> loads = new ArrayList<>();
-      for (RedisClusterAsyncCommands<byte[], byte[]> master : masters()) {
-        for (RedisScript script : RedisScript.values()) {
-          loads.add(master.scriptLoad(script.source()));
-        }
+    List<RedisFuture<String>> loads = new ArrayList<>();
+    for (RedisClusterAsyncCommands<byte[], byte[]> master : masters()) {
+      for (RedisScript script : RedisScript.values()) {
+        loads.add(master.scriptLoad(script.source()));
       }
-      for (RedisFuture<String> load : loads) {
-        await(load);
-      }
-      return this;
-    } catch (RedisFailure e) {
-      close();
-      throw e;
     }
+    for (RedisFuture<String> load : loads) {
+      await(load);
+    }
+    return this;
   }
 
   @Override
@@ -278,24 +281,16 @@ abstract class LettuceConnection implements RedisConnection {
         throw (RedisNoScriptException) cause;
       }
       if (cause instanceof RedisCommandTimeoutException) {
-        throw new RedisFailure("no reply from Redis at " + address + " within " + timeout.toMillis() + " ms", cause);
+        throw new RedisFailure("no reply within " + timeout.toMillis() + " ms", cause);
       }
-      throw new RedisFailure("Redis at " + address + " failed: " + rootMessage(cause), cause);
+      throw new RedisFailure(LettuceFailures.reason(cause), cause);
     } catch (TimeoutException e) {
       reply.cancel(true);
-      throw new RedisFailure("no reply from Redis at " + address + " within " + timeout.toMillis() + " ms", e);
+      throw new RedisFailure("no reply within " + timeout.toMillis() + " ms", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new RedisFailure("interrupted while waiting for Redis at " + address, e);
+      throw new RedisFailure("interrupted while waiting for a reply", e);
     }
-  }
-
-  private static String rootMessage(Throwable failure) {
-    Throwable root = failure;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return root == failure ? String.valueOf(failure.getMessage()) : failure.getMessage() + " (" + root + ")";
   }
 
   /** Walks SCAN cursors over each master in turn. */

@@ -28,12 +28,15 @@ final class LettuceEndpoint implements RedisEndpoint {
 
   @Override
   public RedisConnection connect() {
-    return LettuceConnection.open(address, settings.connectTimeout(), settings.commandTimeout(),
-        settings.poolSize());
+    return LettuceConnection.open(address, timeouts(), settings.poolSize());
   }
 
   @Override
   public KeyTracker track() {
-    return LettuceKeyTracker.open(address, settings.connectTimeout(), settings.commandTimeout());
+    return LettuceKeyTracker.open(address, timeouts());
+  }
+
+  private LettuceTimeouts timeouts() {
+    return new LettuceTimeouts(settings.connectTimeout(), settings.commandTimeout());
   }
 }

@@ -6,8 +6,6 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionStateListener;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.TrackingArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.push.PushListener;
@@ -30,6 +28,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link KeyTracker} over one RESP3 Lettuce connection of its own, with {@code CLIENT TRACKING ON
@@ -64,34 +63,45 @@ final class LettuceKeyTracker implements KeyTracker, PushListener, RedisConnecti
   }
 
   /**
-   * Connects to the single server of {@code address}.
+   * Connects to the single server of {@code address}, each step within {@code timeouts}; a failure
+   * shuts the client and its threads down before it is reported.
    *
    * @throws RedisConnection.RedisFailure when no connection can be made
    */
-  static LettuceKeyTracker open(RedisAddress address, Duration connectTimeout, Duration commandTimeout) {
+  static LettuceKeyTracker open(RedisAddress address, LettuceTimeouts timeouts) {
     ClientResources resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)
         .reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
         .build();
-    RedisClient client = RedisClient.create(resources);
-    client.setOptions(ClientOptions.builder()
-        .autoReconnect(true)
-        .protocolVersion(ProtocolVersion.RESP3)
-        .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
-        .socketOptions(SocketOptions.builder().connectTimeout(connectTimeout).keepAlive(true).build())
-        .build());
-    StatefulRedisConnection<byte[], byte[]> connection;
+    @Nullable RedisClient created = null;
     try {
-      connection = client.connect(ByteArrayCodec.INSTANCE, address.uris().get(0));
-    } catch (RuntimeException e) {
-      LettuceShutdown.of(client, resources, Duration.ofSeconds(1));
-      throw new RedisConnection.RedisFailure("cannot open the near cache's tracking connection to Redis at "
-          + address + ": " + e.getMessage(), e);
+      RedisClient client = RedisClient.create(resources);
+      created = client;
+      client.setOptions(ClientOptions.builder()
+          .autoReconnect(true)
+          .protocolVersion(ProtocolVersion.RESP3)
+          .timeoutOptions(timeouts.timeoutOptions())
+          .socketOptions(timeouts.socketOptions())
+          .sslOptions(timeouts.sslOptions())
+          .build());
+      StatefulRedisConnection<byte[], byte[]> connection =
+          timeouts.awaitConnection(client.connectAsync(ByteArrayCodec.INSTANCE, address.uris().get(0)));
+      LettuceKeyTracker tracker = new LettuceKeyTracker(client, resources, address.toString(), timeouts.command(),
+          connection);
+      connection.addListener((PushListener) tracker);
+      client.addListener(tracker);
+      return tracker;
+    } catch (RuntimeException | Error e) {
+      if (created != null) {
+        LettuceShutdown.of(created, resources, Duration.ofSeconds(1));
+      } else {
+        LettuceShutdown.resources(resources, Duration.ofSeconds(1));
+      }
+      if (e instanceof RuntimeException) {
+        throw new RedisConnection.RedisFailure("cannot open the near cache's tracking connection: "
+            + (e instanceof RedisConnection.RedisFailure ? e.getMessage() : LettuceFailures.reason(e)), e);
+      }
+      throw e;
     }
-    LettuceKeyTracker tracker = new LettuceKeyTracker(client, resources, address.toString(), commandTimeout,
-        connection);
-    connection.addListener((PushListener) tracker);
-    client.addListener(tracker);
-    return tracker;
   }
 
   /**
@@ -184,14 +194,13 @@ final class LettuceKeyTracker implements KeyTracker, PushListener, RedisConnecti
     } catch (ExecutionException e) {
       // A refusal always has its cause; the wrapper stands in should one ever lack it.
       Throwable cause = e.getCause() != null ? e.getCause() : e;
-      throw new RedisConnection.RedisFailure("Redis at " + address + " refused to track keys: "
-          + cause.getMessage(), cause);
+      throw new RedisConnection.RedisFailure("the server refused to track keys: " + LettuceFailures.reason(cause),
+          cause);
     } catch (TimeoutException e) {
-      throw new RedisConnection.RedisFailure("no reply from Redis at " + address + " within "
-          + timeout.toMillis() + " ms", e);
+      throw new RedisConnection.RedisFailure("no reply within " + timeout.toMillis() + " ms", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new RedisConnection.RedisFailure("interrupted while waiting for Redis at " + address, e);
+      throw new RedisConnection.RedisFailure("interrupted while waiting for a reply", e);
     }
   }
 

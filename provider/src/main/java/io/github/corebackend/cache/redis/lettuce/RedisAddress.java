@@ -1,21 +1,27 @@
 package io.github.corebackend.cache.redis.lettuce;
 
+import io.github.corebackend.cache.config.RedisUrl;
 import io.lettuce.core.RedisURI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A configured Redis address, parsed: one server ({@code redis://}, {@code rediss://} for TLS), a
  * Sentinel-managed master ({@code redis-sentinel://host:26379,host2:26379/0#mymaster}), or a cluster
  * ({@code redis-cluster://host:7000,host:7001}, {@code rediss-cluster://...}, or several
  * {@code redis://} addresses separated by commas). User, password and database follow the usual
- * {@code redis://user:password@host:port/db} form.
+ * {@code redis://user:password@host:port/db} form; the password may hold any character (see
+ * {@link RedisUrl}).
  */
 final class RedisAddress {
 
   /** How the servers at the address are organised. */
   enum Topology { STANDALONE, SENTINEL, CLUSTER }
+
+  private static final List<String> SINGLE_SERVER = List.of("redis", "rediss");
+  private static final List<String> SCHEMES = List.of("redis", "rediss", "redis-sentinel", "rediss-sentinel");
+  private static final List<String> CLUSTER_SCHEMES = List.of("redis-cluster", "rediss-cluster");
 
   private final Topology topology;
   private final List<RedisURI> uris;
@@ -28,49 +34,72 @@ final class RedisAddress {
   }
 
   /**
-   * Parses {@code url}.
+   * Parses {@code url}; every server's handshake (and a Sentinel's lookup of its master) is to
+   * complete within {@code connectTimeout}, instead of Lettuce's default of 60 s.
+   *
+   * <p>The credentials are split off first ({@link RedisUrl}: up to the last {@code @}, decoded) and
+   * given to each {@code RedisURI} by its setters; Lettuce parses only the rest. So a password may
+   * hold any character, and no parser that might echo its input ever sees it.
    *
    * @throws IllegalArgumentException naming the problem, never echoing a password
    */
-  static RedisAddress parse(String url) {
-    String text = url.trim();
-    String lower = text.toLowerCase(Locale.ROOT);
+  static RedisAddress parse(String url, Duration connectTimeout) {
     try {
-      if (lower.startsWith("redis-cluster://") || lower.startsWith("rediss-cluster://")) {
-        return cluster(text, lower.startsWith("rediss"));
+      RedisAddress address = parse(RedisUrl.listOf(url));
+      for (RedisURI uri : address.uris) {
+        uri.setTimeout(connectTimeout);
+        uri.getSentinels().forEach(sentinel -> sentinel.setTimeout(connectTimeout));
       }
-      if (!lower.startsWith("redis-sentinel") && text.contains(",")) {
-        List<RedisURI> seeds = new ArrayList<>();
-        for (String seed : text.split(",", -1)) {
-          seeds.add(RedisURI.create(seed.trim()));
-        }
-        return new RedisAddress(Topology.CLUSTER, seeds, displayOf(seeds));
-      }
-      if (!lower.startsWith("redis://") && !lower.startsWith("rediss://") && !lower.startsWith("redis-sentinel")) {
-        throw new IllegalArgumentException("use redis://, rediss://, redis-sentinel:// or redis-cluster://");
-      }
-      RedisURI uri = RedisURI.create(text);
-      Topology topology = uri.getSentinels().isEmpty() ? Topology.STANDALONE : Topology.SENTINEL;
-      return new RedisAddress(topology, List.of(uri), displayOf(List.of(uri)));
+      return address;
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("Not a Redis address: '" + withoutPassword(text) + "' ("
-          + e.getMessage() + ")", e);
+      throw new IllegalArgumentException("Not a Redis address: '" + RedisUrl.masked(url) + "' (" + e.getMessage()
+          + ")", e);
     }
   }
 
-  private static RedisAddress cluster(String text, boolean tls) {
-    String rest = text.substring(text.indexOf("://") + 3);
-    String credentials = "";
-    int at = rest.lastIndexOf('@');
-    if (at >= 0) {
-      credentials = rest.substring(0, at + 1);
-      rest = rest.substring(at + 1);
+  private static RedisAddress parse(List<RedisUrl> urls) {
+    RedisUrl first = urls.get(0);
+    if (CLUSTER_SCHEMES.contains(first.scheme())) {
+      if (urls.size() > 1) {
+        throw new IllegalArgumentException("a cluster address lists its hosts after one scheme, e.g. "
+            + "redis-cluster://a:7000,b:7001");
+      }
+      String seedScheme = first.scheme().equals("rediss-cluster") ? "rediss://" : "redis://";
+      List<RedisURI> seeds = new ArrayList<>();
+      for (String host : first.rest().split("[/?#]", 2)[0].split(",", -1)) {
+        seeds.add(withCredentials(RedisURI.create(seedScheme + host.trim()), first));
+      }
+      return new RedisAddress(Topology.CLUSTER, seeds, displayOf(seeds));
     }
-    List<RedisURI> seeds = new ArrayList<>();
-    for (String host : rest.split("[/?#]", 2)[0].split(",", -1)) {
-      seeds.add(RedisURI.create((tls ? "rediss://" : "redis://") + credentials + host.trim()));
+    for (RedisUrl one : urls) {
+      if (!SCHEMES.contains(one.scheme()) || (urls.size() > 1 && !SINGLE_SERVER.contains(one.scheme()))) {
+        throw new IllegalArgumentException("use redis://, rediss://, redis-sentinel:// or redis-cluster://");
+      }
+      if (SINGLE_SERVER.contains(one.scheme()) && one.rest().split("[/?#]", 2)[0].contains(",")) {
+        throw new IllegalArgumentException("list servers as redis://a:6379,redis://b:6379 or redis-cluster://a:6379,b:6379");
+      }
     }
-    return new RedisAddress(Topology.CLUSTER, seeds, displayOf(seeds));
+    List<RedisURI> uris = new ArrayList<>();
+    for (RedisUrl one : urls) {
+      uris.add(withCredentials(RedisURI.create(one.withoutCredentials()), one));
+    }
+    Topology topology = uris.size() > 1 ? Topology.CLUSTER
+        : uris.get(0).getSentinels().isEmpty() ? Topology.STANDALONE : Topology.SENTINEL;
+    return new RedisAddress(topology, uris, displayOf(uris));
+  }
+
+  /** Gives {@code uri} the user and password of {@code url}, if it has any. */
+  private static RedisURI withCredentials(RedisURI uri, RedisUrl url) {
+    String password = url.password();
+    if (password != null) {
+      String user = url.user();
+      if (user == null) {
+        uri.setAuthentication(password);
+      } else {
+        uri.setAuthentication(user, password);
+      }
+    }
+    return uri;
   }
 
   Topology topology() {
@@ -98,9 +127,5 @@ final class RedisAddress {
       parts.add(uri.getHost() + ":" + uri.getPort() + (uri.getDatabase() == 0 ? "" : "/" + uri.getDatabase()));
     }
     return String.join(",", parts);
-  }
-
-  private static String withoutPassword(String text) {
-    return text.replaceAll("://[^@/]*@", "://***@");
   }
 }
