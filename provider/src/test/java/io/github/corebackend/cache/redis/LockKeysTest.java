@@ -39,7 +39,7 @@ class LockKeysTest {
     Set<String> distinct = new HashSet<>();
     int count = 0;
     for (String cache : CACHES) {
-      KeyCodec<Object> codec = new KeyCodec<>(namespace, cache, serializer);
+      KeyCodec<Object> codec = new KeyCodec<>(namespace, cache, serializer, Object.class);
       LockKeys lockKeys = new LockKeys(codec.prefix());
       for (Object key : KEYS) {
         byte[] entryKey = codec.encode(key);
@@ -51,7 +51,7 @@ class LockKeysTest {
         assertTrue(startsWith(lockKey, namespacePrefix), shown);
         assertEquals((byte) 0xFF, lockKey[namespacePrefix.length], shown);
         for (String other : CACHES) {
-          assertFalse(startsWith(lockKey, new KeyCodec<>(namespace, other, serializer).prefix()
+          assertFalse(startsWith(lockKey, new KeyCodec<>(namespace, other, serializer, Object.class).prefix()
               .getBytes(StandardCharsets.UTF_8)), shown + " in cache '" + other + "'");
         }
         distinct.add(new String(lockKey, StandardCharsets.ISO_8859_1));

@@ -46,21 +46,21 @@ class RedisFailureMessageTest {
   @Test
   void nobodyListening() {
     int port = RedisTestServer.freePort();
-    assertNamesTheAddressOnce(cache("redis://127.0.0.1:" + port), port, "connecting", "Connection refused");
+    assertNamesTheAddressOnce(cache("redis://127.0.0.1:" + port), port, "get of key k", "Connection refused");
   }
 
   @Test
   void aServerThatNeverAnswersTheHandshake() {
     FaultyProxy proxy = proxy();
     proxy.blackhole();
-    assertNamesTheAddressOnce(cache(proxy.url()), proxy.port(), "connecting", "timed out");
+    assertNamesTheAddressOnce(cache(proxy.url()), proxy.port(), "get of key k", "timed out");
   }
 
   @Test
   void aWrongPassword() {
     // Lettuce closes the connection on a refused AUTH and, racing with that, may report the close
     // rather than the refusal.
-    assertNamesTheAddressOnce(cache("redis://reader:wrong@127.0.0.1:" + server.port()), server.port(), "connecting",
+    assertNamesTheAddressOnce(cache("redis://reader:wrong@127.0.0.1:" + server.port()), server.port(), "get of key k",
         "WRONGPASS", "Connection closed prematurely");
   }
 
