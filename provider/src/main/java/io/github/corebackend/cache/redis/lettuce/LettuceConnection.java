@@ -139,15 +139,20 @@ abstract class LettuceConnection implements RedisConnection {
    */
   LettuceConnection loadScripts() {
     List<RedisFuture<String>> loads = new ArrayList<>();
-    for (RedisClusterAsyncCommands<byte[], byte[]> master : masters()) {
+    for (ScanTarget master : scanTargets()) {
       for (RedisScript script : RedisScript.values()) {
-        loads.add(master.scriptLoad(script.source()));
+        loads.add(master.commands().scriptLoad(script.source()));
       }
     }
     for (RedisFuture<String> load : loads) {
       await(load);
     }
     return this;
+  }
+
+  /** The time a command may take. */
+  final Duration commandTimeout() {
+    return timeout;
   }
 
   @Override
@@ -170,8 +175,20 @@ abstract class LettuceConnection implements RedisConnection {
   abstract RedisClusterAsyncCommands<byte[], byte[]> nodeOf(int slot,
       RedisClusterAsyncCommands<byte[], byte[]> keyCommands);
 
-  /** The commands of every master, for SCAN. */
-  abstract List<RedisClusterAsyncCommands<byte[], byte[]>> masters();
+  /** Every master, for SCAN and SCRIPT LOAD. */
+  abstract List<ScanTarget> scanTargets();
+
+  /**
+   * The master that serves the slots of {@code failed} since a failover, learnt by a topology refresh
+   * within the command timeout; {@code null} when the same node still serves them (it is down, not
+   * replaced) or the refresh failed.
+   */
+  @Nullable ScanTarget successorOf(ScanTarget failed) {
+    return null;
+  }
+
+  /** A master to scan: its node, a slot it serves (to find its successor), and its commands. */
+  record ScanTarget(String nodeId, int slot, RedisClusterAsyncCommands<byte[], byte[]> commands) {}
 
   @Override
   public List<List<Object>> eval(RedisScript script, List<ScriptCall> calls) {
@@ -247,7 +264,7 @@ abstract class LettuceConnection implements RedisConnection {
 
   @Override
   public Iterator<List<byte[]>> scan(byte[] pattern, int batchSize) {
-    return new ScanIterator(masters(), ScanArgs.Builder.matches(pattern).limit(batchSize));
+    return new ScanIterator(scanTargets(), ScanArgs.Builder.matches(pattern).limit(batchSize));
   }
 
   @Override
@@ -293,17 +310,23 @@ abstract class LettuceConnection implements RedisConnection {
     }
   }
 
-  /** Walks SCAN cursors over each master in turn. */
+  /**
+   * Walks SCAN cursors over each master in turn. A master that fails is looked up again once: when a
+   * replica has taken over its slots, the scan of them starts over on the new master (so keys already
+   * handed out may come again, as SCAN allows) instead of failing until a periodic refresh.
+   */
   private final class ScanIterator implements Iterator<List<byte[]>> {
-    private final Iterator<RedisClusterAsyncCommands<byte[], byte[]>> masters;
+    private final Iterator<ScanTarget> masters;
     private final ScanArgs args;
     /** The master being scanned and its cursor: both {@code null} before the first. */
-    private @Nullable RedisClusterAsyncCommands<byte[], byte[]> master;
+    private @Nullable ScanTarget master;
     private @Nullable ScanCursor cursor;
+    /** Whether the master being scanned already replaced one that failed. */
+    private boolean succeeded;
     /** The next batch, found by {@link #hasNext()}; {@code null} until then. */
     private @Nullable List<byte[]> next;
 
-    ScanIterator(List<RedisClusterAsyncCommands<byte[], byte[]>> masters, ScanArgs args) {
+    ScanIterator(List<ScanTarget> masters, ScanArgs args) {
       this.masters = masters.iterator();
       this.args = args;
     }
@@ -317,8 +340,21 @@ abstract class LettuceConnection implements RedisConnection {
           }
           master = masters.next();
           cursor = ScanCursor.INITIAL;
+          succeeded = false;
         }
-        KeyScanCursor<byte[]> page = await(master.scan(cursor, args));
+        KeyScanCursor<byte[]> page;
+        try {
+          page = await(master.commands().scan(cursor, args));
+        } catch (RedisFailure failure) {
+          ScanTarget successor = succeeded ? null : successorOf(master);
+          if (successor == null) {
+            throw failure;
+          }
+          master = successor;
+          cursor = ScanCursor.INITIAL;
+          succeeded = true;
+          continue;
+        }
         cursor = page;
         if (!page.getKeys().isEmpty()) {
           next = page.getKeys();
@@ -362,18 +398,20 @@ abstract class LettuceConnection implements RedisConnection {
     }
 
     @Override
-    List<RedisClusterAsyncCommands<byte[], byte[]>> masters() {
-      return List.of(commands(0));
+    List<ScanTarget> scanTargets() {
+      return List.of(new ScanTarget("", 0, commands(0)));
     }
   }
 
   /** A cluster: commands go to the master owning their slot. */
   private static final class Cluster extends LettuceConnection {
+    private final RedisClusterClient clusterClient;
     private final StatefulRedisClusterConnection<byte[], byte[]> connection;
 
-    Cluster(AbstractRedisClient client, ClientResources resources, String address, Duration timeout,
+    Cluster(RedisClusterClient client, ClientResources resources, String address, Duration timeout,
         StatefulRedisClusterConnection<byte[], byte[]> connection) {
       super(client, resources, address, timeout);
+      this.clusterClient = client;
       this.connection = connection;
     }
 
@@ -396,14 +434,33 @@ abstract class LettuceConnection implements RedisConnection {
     }
 
     @Override
-    List<RedisClusterAsyncCommands<byte[], byte[]>> masters() {
-      List<RedisClusterAsyncCommands<byte[], byte[]>> masters = new ArrayList<>();
+    List<ScanTarget> scanTargets() {
+      List<ScanTarget> masters = new ArrayList<>();
       for (RedisClusterNode node : connection.getPartitions()) {
         if (node.is(RedisClusterNode.NodeFlag.UPSTREAM) && !node.hasNoSlots()) {
-          masters.add(connection.getConnection(node.getNodeId()).async());
+          masters.add(targetOf(node, node.getSlots().get(0)));
         }
       }
       return masters;
+    }
+
+    @Override
+    @Nullable ScanTarget successorOf(ScanTarget failed) {
+      try {
+        clusterClient.refreshPartitionsAsync().toCompletableFuture()
+            .get(commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      } catch (ExecutionException | TimeoutException e) {
+        return null;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
+      }
+      RedisClusterNode owner = connection.getPartitions().getPartitionBySlot(failed.slot());
+      return owner == null || owner.getNodeId().equals(failed.nodeId()) ? null : targetOf(owner, failed.slot());
+    }
+
+    private ScanTarget targetOf(RedisClusterNode node, int slot) {
+      return new ScanTarget(node.getNodeId(), slot, connection.getConnection(node.getNodeId()).async());
     }
   }
 }
