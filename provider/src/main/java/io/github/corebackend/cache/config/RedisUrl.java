@@ -67,9 +67,30 @@ public final class RedisUrl {
       int schemeEnd = part.indexOf("://");
       int start = schemeEnd < 0 ? 0 : schemeEnd + 3;
       int at = part.lastIndexOf('@');
-      parts.add(at < start ? part : part.substring(0, start) + MASK + part.substring(at));
+      parts.add(at < start ? withoutStrayPassword(part, start) : part.substring(0, start) + MASK + part.substring(at));
     }
     return String.join(",", parts);
+  }
+
+  /**
+   * {@code part}, which has no {@code @}, masked from the first {@code :} after {@code start} that
+   * is not followed by a port number: in {@code redis://user:secret}, with the {@code @host} part
+   * forgotten, what would be the port is the password.
+   */
+  private static String withoutStrayPassword(String part, int start) {
+    int colon = part.indexOf(':', Math.max(start, part.indexOf(']') + 1)); // an IPv6 host's colons are no port's
+    while (colon >= 0) {
+      int end = colon + 1;
+      while (end < part.length() && ",/?#".indexOf(part.charAt(end)) < 0) {
+        end++;
+      }
+      String port = part.substring(colon + 1, end);
+      if (port.isEmpty() || !port.chars().allMatch(Character::isDigit)) {
+        return part.substring(0, colon + 1) + MASK;
+      }
+      colon = part.indexOf(':', end);
+    }
+    return part;
   }
 
   /** The scheme, lower case, e.g. {@code redis}. */

@@ -55,7 +55,8 @@ final class RedisUrls {
     if (hasPort) {
       String port = hostAndPort.substring(colon + 1);
       if (!port.matches("\\d{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
-        throw new IllegalArgumentException("'" + port + "' is not a port number");
+        // Never echoed: in redis://user:secret, with the '@host' part forgotten, the "port" is the password.
+        throw new IllegalArgumentException("what follows the host's ':' is not a port number (1 to 65535)");
       }
     }
   }

@@ -52,6 +52,11 @@ class RedisUrlTest {
     assertEquals("redis://***@a:1,redis://***@b:2", RedisUrl.masked("redis://u:p/w@a:1,redis://v:q@w@b:2"));
     assertEquals("***@host:6379", RedisUrl.masked("user:secret@host:6379"));
     assertEquals("30s", RedisUrl.masked("30s"));
+    assertEquals("redis://user:***", RedisUrl.masked("redis://user:secret"), "the '@host' part forgotten");
+    assertEquals("redis://:***", RedisUrl.masked("redis://:s3cr/et?x"));
+    assertEquals("redis-cluster://a:7000,b:***", RedisUrl.masked("redis-cluster://a:7000,b:secret"));
+    assertEquals("redis-cluster://a:7000,b:7001/0", RedisUrl.masked("redis-cluster://a:7000,b:7001/0"));
+    assertEquals("redis://[::1]:6379", RedisUrl.masked("redis://[::1]:6379"));
     assertEquals("redis://***@", RedisUrl.masked("redis://u:p@"));
   }
 
