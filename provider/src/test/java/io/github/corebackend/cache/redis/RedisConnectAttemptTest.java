@@ -19,9 +19,8 @@ import javax.cache.Cache;
 import javax.cache.CacheException;
 import javax.cache.CacheManager;
 import javax.cache.configuration.MutableConfiguration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,26 +32,15 @@ class RedisConnectAttemptTest {
 
   private static final long MARGIN_MILLIS = 1_500;
 
-  private static RedisTestServer server;
-  private final List<AutoCloseable> opened = new ArrayList<>();
+  @AutoClose
+  private static final RedisTestServer server = RedisTestServer.startOwn();
+  @AutoClose
+  private final Closer opened = new Closer();
   private final ExecutorService threads = Executors.newCachedThreadPool();
 
-  @BeforeAll
-  static void startServer() {
-    server = RedisTestServer.startOwn();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
-  }
-
   @AfterEach
-  void closeOpened() throws Exception {
+  void stopThreads() {
     threads.shutdownNow();
-    for (AutoCloseable closeable : opened) {
-      closeable.close();
-    }
   }
 
   @Test
@@ -162,7 +150,7 @@ class RedisConnectAttemptTest {
 
   private CacheManager manager(String url, String... settings) {
     CacheManager manager = RedisTestManagers.create(url, settings);
-    opened.add(0, manager);
+    opened.add(manager);
     return manager;
   }
 

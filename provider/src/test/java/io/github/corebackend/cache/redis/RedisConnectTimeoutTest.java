@@ -6,15 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.corebackend.cache.spi.CacheBackendException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.configuration.MutableConfiguration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -29,25 +25,10 @@ class RedisConnectTimeoutTest {
   /** What a loaded machine may add to a timeout before the failure reaches the caller. */
   private static final long MARGIN_MILLIS = 1_500;
 
-  private static RedisTestServer server;
-  private final List<AutoCloseable> opened = new ArrayList<>();
-
-  @BeforeAll
-  static void startServer() {
-    server = RedisTestServer.startOwn();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
-  }
-
-  @AfterEach
-  void closeOpened() throws Exception {
-    for (AutoCloseable closeable : opened) {
-      closeable.close();
-    }
-  }
+  @AutoClose
+  private static final RedisTestServer server = RedisTestServer.startOwn();
+  @AutoClose
+  private final Closer opened = new Closer();
 
   @Test
   void aServerThatAcceptsButNeverAnswersFailsTheFirstCallWithinTheConnectTimeout() throws Exception {
@@ -133,7 +114,7 @@ class RedisConnectTimeoutTest {
 
   private Cache<String, String> cache(String url, String name, String... settings) {
     CacheManager manager = RedisTestManagers.create(url, settings);
-    opened.add(0, manager); // closed before the proxies
+    opened.add(manager); // closed before the proxies
     return manager.createCache(name, new MutableConfiguration<>());
   }
 

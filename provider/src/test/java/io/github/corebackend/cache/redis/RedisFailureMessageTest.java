@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.corebackend.cache.spi.CacheBackendException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.configuration.MutableConfiguration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,25 +19,14 @@ import org.junit.jupiter.api.Test;
  */
 class RedisFailureMessageTest {
 
-  private static RedisTestServer server;
-  private final List<AutoCloseable> opened = new ArrayList<>();
+  @AutoClose
+  private static final RedisTestServer server = RedisTestServer.startOwn();
+  @AutoClose
+  private final Closer opened = new Closer();
 
   @BeforeAll
-  static void startServer() {
-    server = RedisTestServer.startOwn();
+  static void createUsers() {
     server.command("ACL", "SETUSER", "reader", "on", ">right", "~*", "+@all");
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
-  }
-
-  @AfterEach
-  void closeOpened() throws Exception {
-    for (AutoCloseable closeable : opened) {
-      closeable.close();
-    }
   }
 
   @Test
@@ -101,7 +87,7 @@ class RedisFailureMessageTest {
 
   private Cache<String, String> cache(String url) {
     CacheManager manager = RedisTestManagers.create(url);
-    opened.add(0, manager);
+    opened.add(manager);
     return manager.createCache("messages", new MutableConfiguration<>());
   }
 }

@@ -19,9 +19,8 @@ import javax.cache.Cache;
 import javax.cache.CacheException;
 import javax.cache.CacheManager;
 import javax.cache.configuration.MutableConfiguration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,7 +40,8 @@ class RedisSecretsTest {
   private static final Pattern WORD_SEPARATORS = Pattern.compile("[/#@:%?,]");
   private static final String[] WORDS = {"Xqv7", "Zrw4", "Hjk2", "Mnb5", "Plo8", "Wer3", "Tyu6", "Gfd1"};
 
-  private static RedisTestServer server;
+  @AutoClose
+  private static final RedisTestServer server = RedisTestServer.startOwn();
   private final List<CacheManager> managers = new ArrayList<>();
   private final List<String> logged = new ArrayList<>();
   private final Handler capture = new Handler() {
@@ -69,16 +69,6 @@ class RedisSecretsTest {
     public void close() {}
   };
   private Level ownLevel;
-
-  @BeforeAll
-  static void startServer() {
-    server = RedisTestServer.startOwn();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
-  }
 
   @BeforeEach
   void captureLogs() {
