@@ -2,6 +2,7 @@ package io.github.corebackend.cache.serial;
 
 import io.github.corebackend.cache.config.Setting;
 import java.io.IOException;
+import java.util.Arrays;
 import org.msgpack.core.MessageFormat;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessagePackException;
@@ -25,7 +26,7 @@ final class MessagePackBounds {
    * @throws CacheSerializationException naming what is out of bounds, or that the bytes are corrupt
    */
   static void check(byte[] bytes, int offset, int length, SerializationLimits limits) {
-    long[] pending = new long[limits.maxDepth() + 1]; // values still to read at each open level
+    long[] pending = new long[8]; // values still to read at each open level, grown as levels open
     int depth = 0;
     pending[0] = 1;
     try (MessageUnpacker unpacker = MessagePack.newDefaultUnpacker(bytes, offset, length)) {
@@ -41,7 +42,10 @@ final class MessagePackBounds {
             throw refused(length, "arrays and maps nested deeper than " + Setting.SERIALIZER_MAX_DEPTH.key() + "="
                 + limits.maxDepth());
           }
-          pending[++depth] = elements;
+          if (++depth == pending.length) {
+            pending = Arrays.copyOf(pending, Math.min(2 * depth, limits.maxDepth() + 1));
+          }
+          pending[depth] = elements;
         }
       }
     } catch (IOException | MessagePackException e) {
