@@ -11,10 +11,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectOutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -46,7 +43,6 @@ import org.junit.jupiter.api.Test;
 class ForeignEntriesTest {
 
   private static final RedisTestServer SERVER = RedisTestServer.shared();
-  private static final byte[] ETERNAL_HEADER = Long.toString(ValueCodec.ETERNAL).getBytes(StandardCharsets.US_ASCII);
 
   private static RedisClient client;
   private static StatefulRedisConnection<byte[], byte[]> connection;
@@ -99,10 +95,10 @@ class ForeignEntriesTest {
       cache.put(i, "v" + i);
     }
     byte[] corruptValueKey = serializedKey("mixed", 100);
-    redis().set(corruptValueKey, withHeader(new byte[] {(byte) 0xAC, (byte) 0xED, 0, 5, 0x73, 0x72}));
-    redis().set(serializedKey("mixed", 101), withHeader(javaSerialized(42L)));
+    redis().set(corruptValueKey, PlantedBytes.withEternalHeader(new byte[] {(byte) 0xAC, (byte) 0xED, 0, 5, 0x73, 0x72}));
+    redis().set(serializedKey("mixed", 101), PlantedBytes.withEternalHeader(PlantedBytes.javaSerialized(42L)));
     byte[] stringKey = redisKey("mixed", "not-an-integer");
-    redis().set(stringKey, withHeader(javaSerialized("planted")));
+    redis().set(stringKey, PlantedBytes.withEternalHeader(PlantedBytes.javaSerialized("planted")));
 
     Set<Integer> iterated = new HashSet<>();
     cache.forEach(entry -> iterated.add(entry.getKey()));
@@ -123,7 +119,7 @@ class ForeignEntriesTest {
   void aValueOfAnotherTypeThanDeclaredIsNeverHandedOut() {
     Cache<String, String> cache = cache("typed", new MutableConfiguration<String, String>()
         .setTypes(String.class, String.class));
-    redis().set(redisKey("typed", "k"), withHeader(javaSerialized(42)));
+    redis().set(redisKey("typed", "k"), PlantedBytes.withEternalHeader(PlantedBytes.javaSerialized(42)));
     cache.put("good", "value");
 
     CacheSerializationException e = assertThrows(CacheSerializationException.class, () -> cache.get("k"));
@@ -162,9 +158,9 @@ class ForeignEntriesTest {
     Heard.EVENTS.clear();
     cache.registerCacheEntryListener(new MutableCacheEntryListenerConfiguration<>(
         FactoryBuilder.factoryOf(Heard.class), null, true, true));
-    redis().set(redisKey("heard", "put"), withHeader("garbage".getBytes(StandardCharsets.UTF_8)));
-    redis().set(redisKey("heard", "getAndPut"), withHeader("garbage".getBytes(StandardCharsets.UTF_8)));
-    redis().set(redisKey("heard", "removed"), withHeader("garbage".getBytes(StandardCharsets.UTF_8)));
+    redis().set(redisKey("heard", "put"), PlantedBytes.withEternalHeader("garbage".getBytes(StandardCharsets.UTF_8)));
+    redis().set(redisKey("heard", "getAndPut"), PlantedBytes.withEternalHeader("garbage".getBytes(StandardCharsets.UTF_8)));
+    redis().set(redisKey("heard", "removed"), PlantedBytes.withEternalHeader("garbage".getBytes(StandardCharsets.UTF_8)));
 
     cache.put("put", "one");
     CacheSerializationException e = assertThrows(CacheSerializationException.class,
@@ -231,28 +227,11 @@ class ForeignEntriesTest {
   /** The Redis key of a key that is not a String: a 0xFF byte, then the key serialized. */
   private byte[] serializedKey(String cacheName, Object key) {
     byte[] prefix = (namespace + ":" + cacheName + ":").getBytes(StandardCharsets.UTF_8);
-    byte[] body = javaSerialized(key);
+    byte[] body = PlantedBytes.javaSerialized(key);
     byte[] redisKey = new byte[prefix.length + 1 + body.length];
     System.arraycopy(prefix, 0, redisKey, 0, prefix.length);
     redisKey[prefix.length] = (byte) 0xFF;
     System.arraycopy(body, 0, redisKey, prefix.length + 1, body.length);
     return redisKey;
-  }
-
-  private static byte[] withHeader(byte[] payload) {
-    byte[] stored = new byte[ETERNAL_HEADER.length + payload.length];
-    System.arraycopy(ETERNAL_HEADER, 0, stored, 0, ETERNAL_HEADER.length);
-    System.arraycopy(payload, 0, stored, ETERNAL_HEADER.length, payload.length);
-    return stored;
-  }
-
-  private static byte[] javaSerialized(Object value) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
   }
 }

@@ -9,12 +9,9 @@ import io.github.corebackend.cache.serial.CacheSerializationException;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -36,7 +33,6 @@ import org.junit.jupiter.api.Test;
 class GadgetPayloadTest {
 
   private static final RedisTestServer SERVER = RedisTestServer.shared();
-  private static final byte[] ETERNAL_HEADER = Long.toString(ValueCodec.ETERNAL).getBytes(StandardCharsets.US_ASCII);
 
   private final String namespace = "gadget-" + UUID.randomUUID();
   private CacheManager manager;
@@ -79,7 +75,7 @@ class GadgetPayloadTest {
   @Test
   void aJavaSerializedGadgetIsRejectedWithoutRunningIt() {
     Cache<String, Object> victims = cache("jdk");
-    plant("victims", "k", javaSerialized(new Detonator()));
+    plant("victims", "k", PlantedBytes.javaSerialized(new Detonator()));
 
     CacheSerializationException e = assertThrows(CacheSerializationException.class, () -> victims.get("k"));
 
@@ -94,7 +90,7 @@ class GadgetPayloadTest {
     Cache<String, Object> victims = cache("jdk");
     Map<String, Object> wrapper = new HashMap<>();
     wrapper.put("inner", new Detonator());
-    plant("victims", "nested", javaSerialized(wrapper));
+    plant("victims", "nested", PlantedBytes.javaSerialized(wrapper));
 
     assertThrows(CacheSerializationException.class, () -> victims.getAll(Set.of("nested")));
     assertFalse(Detonator.DETONATED.get());
@@ -106,7 +102,7 @@ class GadgetPayloadTest {
     Cache<String, Object> victims = cache("jdk");
     Map<URL, String> urlDns = new HashMap<>();
     urlDns.put(new URL("http://attacker.invalid/"), "x");
-    plant("victims", "dns", javaSerialized(urlDns));
+    plant("victims", "dns", PlantedBytes.javaSerialized(urlDns));
 
     CacheSerializationException e = assertThrows(CacheSerializationException.class, () -> victims.get("dns"));
 
@@ -135,24 +131,12 @@ class GadgetPayloadTest {
   }
 
   private void plant(String cacheName, String key, byte[] payload) {
-    byte[] stored = new byte[ETERNAL_HEADER.length + payload.length];
-    System.arraycopy(ETERNAL_HEADER, 0, stored, 0, ETERNAL_HEADER.length);
-    System.arraycopy(payload, 0, stored, ETERNAL_HEADER.length, payload.length);
+    byte[] stored = PlantedBytes.withEternalHeader(payload);
     RedisClient client = RedisClient.create(SERVER.url());
     try (StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE)) {
       connection.sync().set((namespace + ":" + cacheName + ":" + key).getBytes(StandardCharsets.UTF_8), stored);
     } finally {
       client.shutdown();
     }
-  }
-
-  private static byte[] javaSerialized(Object value) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
   }
 }
