@@ -116,14 +116,16 @@ final class RedisReads<K, V> {
   /**
    * Applies a custom expiry policy's access expiry to a hit handed out: the policy is asked once per
    * hit, and a second round trip moves the expiry.
+   *
+   * @param operation the JCache operation that read the hit, named when the touch fails
    */
-  void touch(Found<K> hit, EntryExpiry expiry) {
+  void touch(String operation, Found<K> hit, EntryExpiry expiry) {
     if (expiry.isFixed()) {
       return;
     }
     long ttl = expiry.ttlForAccess();
     if (ttl != EntryExpiry.UNCHANGED) {
-      calls.evalOne("touch", hit.key(), RedisScript.COMPARE_AND_SET, List.of(keys.encode(hit.key())),
+      calls.evalOne(operation, hit.key(), RedisScript.COMPARE_AND_SET, List.of(keys.encode(hit.key())),
           List.of(hit.stored(), RedisCalls.bytes("TOUCH"), RedisCalls.NONE, RedisCalls.ttlArgument(ttl)));
     }
   }

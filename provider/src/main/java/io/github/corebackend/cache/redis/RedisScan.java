@@ -53,7 +53,7 @@ final class RedisScan<K, V> {
   }
 
   private Map.Entry<K, V> handOut(Hit<K, V> hit, Facts facts) {
-    reads.touch(hit.found(), facts.expiry());
+    reads.touch(ITERATION, hit.found(), facts.expiry());
     return new AbstractMap.SimpleImmutableEntry<>(hit.found().key(), hit.value());
   }
 

@@ -55,7 +55,7 @@ final class RedisStore<K, V> implements TrackedStore<K, V> {
     }
     Found<K> hit = hits.get(0);
     V value = reads.valueOf(hit);
-    reads.touch(hit, facts.expiry());
+    reads.touch("get", hit, facts.expiry());
     return value;
   }
 
@@ -64,7 +64,7 @@ final class RedisStore<K, V> implements TrackedStore<K, V> {
     Map<K, V> found = new LinkedHashMap<>();
     for (Found<K> hit : reads.read("getAll", new ArrayList<>(requested), facts)) {
       found.put(hit.key(), reads.valueOf(hit));
-      reads.touch(hit, facts.expiry());
+      reads.touch("getAll", hit, facts.expiry());
     }
     return found;
   }
@@ -74,7 +74,7 @@ final class RedisStore<K, V> implements TrackedStore<K, V> {
     Map<K, Timed<V>> found = new LinkedHashMap<>();
     for (Found<K> hit : reads.read(operation, new ArrayList<>(requested), facts)) {
       found.put(hit.key(), new Timed<>(reads.valueOf(hit), hit.lifetime()));
-      reads.touch(hit, facts.expiry());
+      reads.touch(operation, hit, facts.expiry());
     }
     return found;
   }
