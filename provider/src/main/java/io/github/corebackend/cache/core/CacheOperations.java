@@ -236,7 +236,7 @@ public final class CacheOperations<K, V> {
 
   /** Applies {@code action} under the key's guard, calls the writer as it asks, then commits. */
   private WriteOutcome<V> guarded(K key, EntryAction<V, ?> action, Facts current, boolean withOldValue) {
-    try (EntryGuard<V> guard = store.guard(key, current)) {
+    try (EntryGuard<V> guard = store.guard(key, action.operation(), current)) {
       action.apply(guard);
       // Exactly once, outside any retried step; a failure leaves the entry as it was.
       writing.call(key, action.writerCall());

@@ -129,7 +129,7 @@ public final class MemoryStore<K, V> implements Store<K, V> {
 
   /** Holds the key's guard stripe until the guard commits or closes; readers never wait for it. */
   @Override
-  public EntryGuard<V> guard(K key, Facts facts) {
+  public EntryGuard<V> guard(K key, String operation, Facts facts) {
     ReentrantLock lock = guards.lockFor(key.hashCode());
     lock.lock();
     try {

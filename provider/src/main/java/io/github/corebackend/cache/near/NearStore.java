@@ -132,8 +132,8 @@ public final class NearStore<K, V> implements Store<K, V> {
   }
 
   @Override
-  public EntryGuard<V> guard(K key, Facts facts) {
-    return new ForgettingGuard(key, remote.guard(key, facts));
+  public EntryGuard<V> guard(K key, String operation, Facts facts) {
+    return new ForgettingGuard(key, remote.guard(key, operation, facts));
   }
 
   @Override

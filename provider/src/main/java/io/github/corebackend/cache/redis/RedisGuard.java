@@ -3,6 +3,7 @@ package io.github.corebackend.cache.redis;
 import io.github.corebackend.cache.spi.CacheBackendException;
 import io.github.corebackend.cache.spi.EntryGuard;
 import io.github.corebackend.cache.spi.Facts;
+import io.github.corebackend.cache.spi.KeyText;
 import io.github.corebackend.cache.spi.StoreEvents;
 import io.github.corebackend.cache.spi.WriteOutcome;
 import java.util.List;
@@ -31,22 +32,23 @@ final class RedisGuard<K, V> extends RedisSlot<V> implements EntryGuard<V> {
 
   /** What taking the lock produced; a carrier, never compared. */
   @SuppressWarnings("ArrayRecordComponent")
-  record Locked<K>(RedisCalls calls, K key, byte[] entryKey, byte[] lockKey, byte[] token, ReentrantLock stripe,
-      String lease) {}
+  record Locked<K>(RedisCalls calls, String operation, K key, byte[] entryKey, byte[] lockKey, byte[] token,
+      ReentrantLock stripe, String lease) {}
 
   @Override
   public WriteOutcome<V> commit(boolean withOldValue) {
     K key = locked.key();
     ValueCodec<V> values = values();
     try {
-      List<Object> reply = locked.calls().evalOne("commit", key, RedisScript.COMMIT,
+      List<Object> reply = locked.calls().evalOne(locked.operation(), key, RedisScript.COMMIT,
           List.of(locked.lockKey(), locked.entryKey()), List.of(locked.token(), RedisCalls.bytes(recorded().name()), payload(), RedisCalls.ttlArgument(ttl()),
               withOldValue || facts.oldValues() ? RedisCalls.ONE : RedisCalls.ZERO));
       long code = (Long) reply.get(0);
       if (code < 0) {
-        throw new CacheBackendException("Cache '" + locked.calls().cacheName() + "': the lock of key " + key
-            + " ran out (cache.redis.lock-lease " + locked.lease() + ") before its write could be committed; the entry"
-            + " was dropped from the cache, so that readers go to the system of record", null);
+        throw new CacheBackendException("Cache '" + locked.calls().cacheName() + "': " + locked.operation()
+            + " of key " + KeyText.of(key) + ": its lock ran out (cache.redis.lock-lease " + locked.lease()
+            + ") before its write could be committed; the entry was dropped from the cache, so that readers go"
+            + " to the system of record", null);
       }
       byte[] old = (byte[]) reply.get(1);
       byte[] expired = (byte[]) reply.get(2);
@@ -76,7 +78,7 @@ final class RedisGuard<K, V> extends RedisSlot<V> implements EntryGuard<V> {
     released = true;
     try {
       if (unlockInRedis) {
-        locked.calls().evalOne("unlock", locked.key(), RedisScript.UNLOCK, List.of(locked.lockKey()),
+        locked.calls().evalOne(locked.operation(), locked.key(), RedisScript.UNLOCK, List.of(locked.lockKey()),
             List.of(locked.token()));
       }
     } finally {

@@ -4,6 +4,7 @@ import io.github.corebackend.cache.spi.CacheBackendException;
 import io.github.corebackend.cache.spi.EntryGuard;
 import io.github.corebackend.cache.spi.Facts;
 import io.github.corebackend.cache.spi.KeyStripes;
+import io.github.corebackend.cache.spi.KeyText;
 import io.github.corebackend.cache.spi.StoreEvents;
 import java.time.Duration;
 import java.util.List;
@@ -44,18 +45,18 @@ final class RedisLocks<K, V> {
     this.commandTimeout = commandTimeout;
   }
 
-  EntryGuard<V> guard(K key, Facts facts) {
+  EntryGuard<V> guard(K key, String operation, Facts facts) {
     byte[] entryKey = keys.encode(key);
     ReentrantLock stripe = calls.stripes().lockFor(KeyStripes.hashOf(entryKey));
     stripe.lock();
     try {
-      byte[] lockKey = lockKeys.of(entryKey, calls.connection("write-through", List.of(key)).slot(entryKey));
+      byte[] lockKey = lockKeys.of(entryKey, calls.connection(operation, List.of(key)).slot(entryKey));
       byte[] token = LockKeys.newToken();
-      List<Object> reply = lock(key, entryKey, lockKey, token);
+      List<Object> reply = lock(operation, key, entryKey, lockKey, token);
       byte[] stored = (byte[]) reply.get(1);
       long serverMillis = (Long) reply.get(2);
       boolean live = stored != null && !ValueCodec.isExpired(stored, serverMillis);
-      return new RedisGuard<>(new RedisGuard.Locked<>(calls, key, entryKey, lockKey, token, stripe,
+      return new RedisGuard<>(new RedisGuard.Locked<>(calls, operation, key, entryKey, lockKey, token, stripe,
           lease.toString()), live ? stored : null, values, events, facts);
     } catch (RuntimeException | Error e) {
       stripe.unlock();
@@ -64,19 +65,19 @@ final class RedisLocks<K, V> {
   }
 
   /** Takes the lock, waiting for another JVM's guard to commit or its lease to run out. */
-  private List<Object> lock(K key, byte[] entryKey, byte[] lockKey, byte[] token) {
+  private List<Object> lock(String operation, K key, byte[] entryKey, byte[] lockKey, byte[] token) {
     byte[] leaseMillis = RedisCalls.bytes(Long.toString(lease.toMillis()));
     long giveUpAt = System.nanoTime() + lease.plus(commandTimeout).toNanos();
     long backOff = TimeUnit.MICROSECONDS.toNanos(200);
     while (true) {
-      List<Object> reply = calls.evalOne("lock", key, RedisScript.LOCK, List.of(lockKey, entryKey),
+      List<Object> reply = calls.evalOne(operation, key, RedisScript.LOCK, List.of(lockKey, entryKey),
           List.of(token, leaseMillis));
       if ((Long) reply.get(0) == 1L) {
         return reply;
       }
       long remaining = giveUpAt - System.nanoTime();
       if (remaining <= 0) {
-        throw new CacheBackendException("Cache '" + calls.cacheName() + "': key " + key + " stayed locked by "
+        throw new CacheBackendException("Cache '" + calls.cacheName() + "': " + operation + " of key " + KeyText.of(key) + " found it locked by "
             + "another writer for longer than its lease (cache.redis.lock-lease " + lease + ")", null);
       }
       long holderLeft = TimeUnit.MILLISECONDS.toNanos(Math.max(0, (Long) reply.get(1)));

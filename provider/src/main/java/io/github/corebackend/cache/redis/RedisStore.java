@@ -96,8 +96,8 @@ final class RedisStore<K, V> implements TrackedStore<K, V> {
   }
 
   @Override
-  public EntryGuard<V> guard(K key, Facts facts) {
-    return locks.guard(key, facts);
+  public EntryGuard<V> guard(K key, String operation, Facts facts) {
+    return locks.guard(key, operation, facts);
   }
 
   @Override

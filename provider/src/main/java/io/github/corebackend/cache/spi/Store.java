@@ -55,8 +55,10 @@ public interface Store<K, V> extends AutoCloseable {
   /**
    * Holds the entry of {@code key} for a write whose decision must be followed by an outside effect
    * before it is committed; see {@link EntryGuard}. Waits while another guard holds the key.
+   *
+   * @param operation the JCache operation the guarded write carries out, named when it fails
    */
-  EntryGuard<V> guard(K key, Facts facts);
+  EntryGuard<V> guard(K key, String operation, Facts facts);
 
   /**
    * Stores many values, each as its own atomic step.

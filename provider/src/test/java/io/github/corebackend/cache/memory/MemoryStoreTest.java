@@ -142,7 +142,7 @@ class MemoryStoreTest {
   void aGuardClosedWithoutCommitLeavesTheEntryUnchanged() {
     put("k", "v1");
 
-    try (EntryGuard<String> guard = store.guard("k", Facts.UNOBSERVED_ETERNAL)) {
+    try (EntryGuard<String> guard = store.guard("k", "put", Facts.UNOBSERVED_ETERNAL)) {
       assertEquals("v1", guard.value());
       guard.put("v2", EntryExpiry.UNCHANGED);
     }

@@ -59,6 +59,18 @@ class FailureMessagesTest {
   }
 
   @Test
+  void aWriteThroughIsNamedAfterTheWriteNotItsLock() {
+    try (CacheManager manager = RedisTestManagers.create(nowhere)) {
+      Cache<Object, Object> cache = manager.createCache("through", new MutableConfiguration<>()
+          .setCacheWriterFactory(FactoryBuilder.factoryOf(RecordWriter.class)).setWriteThrough(true));
+
+      assertNames("put of key k", () -> cache.put("k", "v"));
+      assertNames("getAndRemove of key k", () -> cache.getAndRemove("k"));
+      assertNames("invoke of key k", () -> cache.invoke("k", (entry, args) -> entry.exists()));
+    }
+  }
+
+  @Test
   void aNearCacheNamesItsGetAsAGet() {
     try (CacheManager manager = RedisTestManagers.create(nowhere, "cache.backend", "near")) {
       Cache<String, String> cache = manager.createCache("near", new MutableConfiguration<String, String>()

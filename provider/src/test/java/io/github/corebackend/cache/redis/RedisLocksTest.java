@@ -42,10 +42,10 @@ class RedisLocksTest {
     Store<String, String> first = store("30s");
     Store<String, String> second = store("30s");
     CompletableFuture<String> seenBySecond;
-    try (EntryGuard<String> held = first.guard("k", Facts.UNOBSERVED_ETERNAL)) {
+    try (EntryGuard<String> held = first.guard("k", "put", Facts.UNOBSERVED_ETERNAL)) {
       held.put("from first", EntryExpiry.ETERNAL);
       seenBySecond = CompletableFuture.supplyAsync(() -> {
-        try (EntryGuard<String> waiting = second.guard("k", Facts.UNOBSERVED_ETERNAL)) {
+        try (EntryGuard<String> waiting = second.guard("k", "put", Facts.UNOBSERVED_ETERNAL)) {
           return waiting.value();
         }
       });
@@ -61,11 +61,11 @@ class RedisLocksTest {
     Store<String, String> dying = store("300ms");
     Store<String, String> other = store("300ms");
     dying.write("k", WriteOp.put("before", false), Facts.UNOBSERVED_ETERNAL);
-    EntryGuard<String> abandoned = dying.guard("k", Facts.UNOBSERVED_ETERNAL);
+    EntryGuard<String> abandoned = dying.guard("k", "put", Facts.UNOBSERVED_ETERNAL);
     abandoned.put("late", EntryExpiry.UNCHANGED);
 
     long start = System.nanoTime();
-    try (EntryGuard<String> next = other.guard("k", Facts.UNOBSERVED_ETERNAL)) {
+    try (EntryGuard<String> next = other.guard("k", "put", Facts.UNOBSERVED_ETERNAL)) {
       assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(200),
           "the lock was held until its lease ran out");
       next.put("after", EntryExpiry.UNCHANGED);
@@ -75,7 +75,8 @@ class RedisLocksTest {
 
     assertTrue(late.getMessage().contains("Cache 'contract'"), late.getMessage());
     assertTrue(late.getMessage().contains("key k"), late.getMessage());
-    assertTrue(late.getMessage().contains("cache.redis.lock-lease"), late.getMessage());
+    assertTrue(late.getMessage().contains("cache.redis.lock-lease") && late.getMessage().contains("put of key k"),
+        late.getMessage());
     assertNull(other.get("k", Facts.UNOBSERVED_ETERNAL), "the entry is dropped, not left as either writer's");
   }
 

@@ -224,7 +224,7 @@ public abstract class StoreContract {
     store.write("k", WriteOp.put("old", false), Facts.UNOBSERVED_ETERNAL);
     events.clear();
 
-    try (EntryGuard<String> guard = store.guard("k", WATCHED)) {
+    try (EntryGuard<String> guard = store.guard("k", "put", WATCHED)) {
       assertEquals("old", guard.value());
       guard.remove();
     }
@@ -235,7 +235,7 @@ public abstract class StoreContract {
 
   @Test
   void aGuardCommitsOntoWhatAWriterWithoutGuardLeft() {
-    try (EntryGuard<String> guard = store.guard("k", WATCHED)) {
+    try (EntryGuard<String> guard = store.guard("k", "put", WATCHED)) {
       assertFalse(guard.exists());
       guard.put("guarded", EntryExpiry.ETERNAL);
       store.write("k", WriteOp.load("loaded"), WATCHED);
@@ -263,7 +263,7 @@ public abstract class StoreContract {
   void guardsExcludeEachOtherSoNoIncrementIsLost() throws Exception {
     Concurrently.run(4, Duration.ofMinutes(1), thread -> {
       for (int i = 0; i < 50; i++) {
-        try (EntryGuard<String> guard = store.guard("counter", Facts.UNOBSERVED_ETERNAL)) {
+        try (EntryGuard<String> guard = store.guard("counter", "put", Facts.UNOBSERVED_ETERNAL)) {
           increment(guard);
           guard.commit(false);
         }
@@ -283,7 +283,7 @@ public abstract class StoreContract {
     if (path != Path.GUARDED) {
       return store.write("k", op, facts(path));
     }
-    try (EntryGuard<String> guard = store.guard("k", WATCHED)) {
+    try (EntryGuard<String> guard = store.guard("k", "put", WATCHED)) {
       action.apply(guard);
       return guard.commit(op.returnsOldValue());
     }
