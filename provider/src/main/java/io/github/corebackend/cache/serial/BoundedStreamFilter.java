@@ -59,6 +59,9 @@ final class BoundedStreamFilter implements ObjectInputFilter {
     if (classes == null || type == null) {
       return Status.UNDECIDED;
     }
+    if (ClassAllowList.isEnum(type)) {
+      return Status.ALLOWED;
+    }
     Status status = classes.checkInput(info);
     if (status == Status.REJECTED && refusal == null) {
       refusal = "Class not allowed: " + type.getName() + " (add it to " + Setting.SERIALIZER_ALLOW_LIST.key()

@@ -15,6 +15,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The JDK serializer hands the patterns to {@link ObjectInputFilter}; the Jackson serializers ask
  * {@link #allows(String)} before resolving a polymorphic type id. Both read the same list the same way.
+ *
+ * <p>Enum types are allowed whatever the list says ({@link #isEnum}): reading an enum constant runs
+ * none of the code gadget chains need (no constructor, no {@code readObject}, no field set from the
+ * bytes: the JDK and Jackson look the constant up by name), only the enum's own static initializer,
+ * which the application runs anyway when it first uses the enum. This is what lets Hibernate's
+ * entries, which keep an entity's enum attributes as they are, be read without an allow-list.
  */
 public final class ClassAllowList {
 
@@ -81,6 +87,18 @@ public final class ClassAllowList {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether {@code type} is an enum type, the class of an enum constant with a body of its own, or an
+   * array of either: always safe to read back (see the class comment).
+   */
+  public static boolean isEnum(Class<?> type) {
+    Class<?> element = type;
+    while (element.isArray()) {
+      element = element.getComponentType();
+    }
+    return Enum.class.isAssignableFrom(element) && element != Enum.class;
   }
 
   /** The filter that applies this list to Java deserialization; {@code null} when everything is allowed. */

@@ -106,7 +106,7 @@ final class JacksonSerializer implements Serializer {
     mapper.setTypeFactory(mapper.getTypeFactory().withClassLoader(context.classLoader()));
     Class<?> type = context.type();
     if (needsTypeNames(type)) {
-      ObjectMapper.DefaultTypeResolverBuilder typing = new EveryTypeNamed(new AllowListValidator(context.allowList()));
+      ObjectMapper.DefaultTypeResolverBuilder typing = new EveryTypeNamed(new AllowListValidator(context.allowList(), context.classLoader()));
       typing.init(JsonTypeInfo.Id.CLASS, null);
       typing.inclusion(JsonTypeInfo.As.PROPERTY);
       mapper.setDefaultTyping(typing);
@@ -189,9 +189,11 @@ final class JacksonSerializer implements Serializer {
     private static final long serialVersionUID = 1L;
 
     private final transient ClassAllowList allowList;
+    private final transient ClassLoader classLoader;
 
-    AllowListValidator(ClassAllowList allowList) {
+    AllowListValidator(ClassAllowList allowList, ClassLoader classLoader) {
       this.allowList = allowList;
+      this.classLoader = classLoader;
     }
 
     @Override
@@ -201,12 +203,22 @@ final class JacksonSerializer implements Serializer {
 
     @Override
     public Validity validateSubClassName(MapperConfig<?> config, JavaType baseType, String subClassName) {
-      return allowList.allows(subClassName) ? Validity.ALLOWED : Validity.DENIED;
+      return allowList.allows(subClassName) || namesEnum(subClassName) ? Validity.ALLOWED : Validity.DENIED;
+    }
+
+    /** Whether the name is of an enum type, found without initializing the class it names. */
+    private boolean namesEnum(String className) {
+      try {
+        return ClassAllowList.isEnum(Class.forName(className, false, classLoader));
+      } catch (ClassNotFoundException | LinkageError e) {
+        return false;
+      }
     }
 
     @Override
     public Validity validateSubType(MapperConfig<?> config, JavaType baseType, JavaType subType) {
-      return allowList.allows(subType.getRawClass().getName()) ? Validity.ALLOWED : Validity.DENIED;
+      return allowList.allows(subType.getRawClass().getName()) || ClassAllowList.isEnum(subType.getRawClass())
+          ? Validity.ALLOWED : Validity.DENIED;
     }
   }
 }

@@ -14,11 +14,14 @@ public final class Serializers {
   /**
    * Classes that are safe to deserialize from a shared store: JDK value types, arrays of
    * {@code Serializable} (an interface, so never instantiated itself; Hibernate keeps entity state in
-   * them), and Hibernate's cache keys and entries. {@code java.net.URL} is left out on purpose:
-   * deserializing one can make the JVM resolve a host name of the attacker's choice.
+   * them), Hibernate's cache keys and entries, and Spring's cached null and several-argument key (a
+   * singleton restored by {@code readResolve}, and an array whose elements pass the list themselves).
+   * {@code java.net.URL} is left out on purpose: deserializing one can make the JVM resolve a host
+   * name of the attacker's choice. Enum types are allowed besides ({@link ClassAllowList#isEnum}).
    */
   public static final String DEFAULT_ALLOW_LIST = "java.lang.*;java.util.*;java.math.*;java.time.*;"
-      + "java.time.chrono.*;java.time.zone.*;java.net.URI;java.io.Serializable;org.hibernate.cache.**";
+      + "java.time.chrono.*;java.time.zone.*;java.net.URI;java.io.Serializable;org.hibernate.cache.**;"
+      + "org.springframework.cache.support.NullValue;org.springframework.cache.interceptor.SimpleKey";
 
   /** The library the {@code json} and {@code msgpack} serializers need. */
   public static final String JACKSON_ARTIFACT = "com.fasterxml.jackson.core:jackson-databind";
