@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * do it: {@code hibernate.javax.cache.uri} names the provider's configuration file. Two session
  * factories with their own cache managers stand for two JVMs: an entity one caches, the other reads
  * from Redis without touching the database. Hibernate's cache entries have final fields and no
- * default constructors; they come back through the JDK serializer and its allow-list.
+ * default constructors; they come back through the JDK serializer and its allow-list, the model's
+ * enums included without naming them.
  */
 class HibernateSecondLevelCacheTest {
 
@@ -32,6 +33,9 @@ class HibernateSecondLevelCacheTest {
 
   @TempDir
   Path directory;
+
+  /** An enum of the model, which Hibernate keeps as it is in its cache entries. */
+  public enum Genre { FICTION, ESSAY }
 
   /** A cached entity. */
   @Entity
@@ -41,16 +45,22 @@ class HibernateSecondLevelCacheTest {
     @Id
     private Long id;
     private String title;
+    private Genre genre;
 
     protected Book() {}
 
-    Book(Long id, String title) {
+    Book(Long id, String title, Genre genre) {
       this.id = id;
       this.title = title;
+      this.genre = genre;
     }
 
     String title() {
       return title;
+    }
+
+    Genre genre() {
+      return genre;
     }
   }
 
@@ -60,12 +70,13 @@ class HibernateSecondLevelCacheTest {
     String database = "books-" + UUID.randomUUID();
     try (SessionFactory writer = sessionFactory(configFile("writer", namespace), database);
         SessionFactory reader = sessionFactory(configFile("reader", namespace), database)) {
-      writer.inTransaction(session -> session.persist(new Book(1L, "Dune")));
+      writer.inTransaction(session -> session.persist(new Book(1L, "Dune", Genre.FICTION)));
 
       Statistics statistics = reader.getStatistics();
-      String title = reader.fromSession(session -> session.find(Book.class, 1L).title());
+      Book book = reader.fromSession(session -> session.find(Book.class, 1L));
 
-      assertEquals("Dune", title);
+      assertEquals("Dune", book.title());
+      assertEquals(Genre.FICTION, book.genre(), "an enum of the model, read back with no allow-list");
       assertEquals(1, statistics.getSecondLevelCacheHitCount(), "read from the cache in Redis");
       assertEquals(0, statistics.getEntityLoadCount(), "not from the database");
     }
