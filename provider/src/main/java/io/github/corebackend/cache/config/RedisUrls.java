@@ -5,9 +5,9 @@ import java.util.List;
 /**
  * Checks the form of a configured Redis address when the settings are resolved, so that a typo fails
  * when the manager is created, naming the setting, rather than at a cache's first operation. The
- * Redis backend parses the address fully when it connects.
+ * Redis client parses the address fully when it connects, after the same check.
  */
-final class RedisUrls {
+public final class RedisUrls {
 
   private static final List<String> SCHEMES = List.of("redis", "rediss", "redis-sentinel", "rediss-sentinel",
       "redis-cluster", "rediss-cluster");
@@ -20,7 +20,7 @@ final class RedisUrls {
    *
    * @throws IllegalArgumentException saying what is wrong, never echoing a password
    */
-  static String check(String url) {
+  public static String check(String url) {
     List<RedisUrl> urls = RedisUrl.listOf(url);
     for (RedisUrl one : urls) {
       if (!SCHEMES.contains(one.scheme())) {

@@ -1,6 +1,7 @@
 package io.github.corebackend.cache.redis.lettuce;
 
 import io.github.corebackend.cache.config.RedisUrl;
+import io.github.corebackend.cache.config.RedisUrls;
 import io.lettuce.core.RedisURI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,8 +20,6 @@ final class RedisAddress {
   /** How the servers at the address are organised. */
   enum Topology { STANDALONE, SENTINEL, CLUSTER }
 
-  private static final List<String> SINGLE_SERVER = List.of("redis", "rediss");
-  private static final List<String> SCHEMES = List.of("redis", "rediss", "redis-sentinel", "rediss-sentinel");
   private static final List<String> CLUSTER_SCHEMES = List.of("redis-cluster", "rediss-cluster");
 
   private final Topology topology;
@@ -45,7 +44,7 @@ final class RedisAddress {
    */
   static RedisAddress parse(String url, Duration connectTimeout) {
     try {
-      RedisAddress address = parse(RedisUrl.listOf(url));
+      RedisAddress address = parse(RedisUrl.listOf(RedisUrls.check(url)));
       for (RedisURI uri : address.uris) {
         uri.setTimeout(connectTimeout);
         uri.getSentinels().forEach(sentinel -> sentinel.setTimeout(connectTimeout));
@@ -60,24 +59,12 @@ final class RedisAddress {
   private static RedisAddress parse(List<RedisUrl> urls) {
     RedisUrl first = urls.get(0);
     if (CLUSTER_SCHEMES.contains(first.scheme())) {
-      if (urls.size() > 1) {
-        throw new IllegalArgumentException("a cluster address lists its hosts after one scheme, e.g. "
-            + "redis-cluster://a:7000,b:7001");
-      }
       String seedScheme = first.scheme().equals("rediss-cluster") ? "rediss://" : "redis://";
       List<RedisURI> seeds = new ArrayList<>();
       for (String host : first.rest().split("[/?#]", 2)[0].split(",", -1)) {
         seeds.add(withCredentials(RedisURI.create(seedScheme + host.trim()), first));
       }
       return new RedisAddress(Topology.CLUSTER, seeds, displayOf(seeds));
-    }
-    for (RedisUrl one : urls) {
-      if (!SCHEMES.contains(one.scheme()) || (urls.size() > 1 && !SINGLE_SERVER.contains(one.scheme()))) {
-        throw new IllegalArgumentException("use redis://, rediss://, redis-sentinel:// or redis-cluster://");
-      }
-      if (SINGLE_SERVER.contains(one.scheme()) && one.rest().split("[/?#]", 2)[0].contains(",")) {
-        throw new IllegalArgumentException("list servers as redis://a:6379,redis://b:6379 or redis-cluster://a:6379,b:6379");
-      }
     }
     List<RedisURI> uris = new ArrayList<>();
     for (RedisUrl one : urls) {
