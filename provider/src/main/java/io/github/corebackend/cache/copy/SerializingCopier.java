@@ -2,29 +2,13 @@ package io.github.corebackend.cache.copy;
 
 import io.github.corebackend.cache.serial.CacheSerializationException;
 import io.github.corebackend.cache.serial.Serializer;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * Store-by-value through a {@link Serializer}: mutable objects are kept as their bytes and rebuilt
- * for each reader; immutable JDK types are kept as they are, since copying them buys nothing.
+ * for each reader; objects nobody changes ({@link KnownImmutables}) are kept as they are, since copying
+ * them buys nothing.
  */
 public final class SerializingCopier implements Copier {
-
-  private static final Set<Class<?>> IMMUTABLE = Set.of(
-      String.class, Boolean.class, Character.class, Byte.class, Short.class, Integer.class, Long.class,
-      Float.class, Double.class, BigInteger.class, BigDecimal.class, UUID.class, Class.class,
-      Instant.class, Duration.class, LocalDate.class, LocalTime.class, LocalDateTime.class,
-      OffsetDateTime.class, ZonedDateTime.class);
 
   private final Serializer keySerializer;
   private final Serializer valueSerializer;
@@ -43,14 +27,10 @@ public final class SerializingCopier implements Copier {
     this.cacheName = cacheName;
   }
 
-  /** Whether objects of this kind cannot change, so a copy would be equal and useless. */
-  static boolean isImmutable(Object value) {
-    return IMMUTABLE.contains(value.getClass()) || value instanceof Enum;
-  }
-
   @Override
   public Object toStored(Object key, Object value) {
-    return isImmutable(value) ? value : new Serialized(serialize(valueSerializer, value, "value of key " + key));
+    return KnownImmutables.contains(value) ? value
+        : new Serialized(serialize(valueSerializer, value, "value of key " + key));
   }
 
   @Override
@@ -61,7 +41,8 @@ public final class SerializingCopier implements Copier {
   @Override
   @SuppressWarnings("unchecked")
   public <T> T copyKey(T key) {
-    return isImmutable(key) ? key : (T) deserialize(keySerializer, serialize(keySerializer, key, "key"), "key");
+    return KnownImmutables.contains(key) ? key
+        : (T) deserialize(keySerializer, serialize(keySerializer, key, "key"), "key");
   }
 
   @Override
