@@ -73,7 +73,7 @@ public final class UnifiedCache<K, V> implements Cache<K, V> {
   private final CacheWriting<K, V> writing;
   private final Executor executor;
   private final EventDispatcher<K, V> events;
-  private final CacheStatistics statistics = new CacheStatistics();
+  private final CacheStatistics statistics = new CacheStatistics(this::storeReadySince);
   private final CacheConfigurationBean configurationBean;
   private volatile boolean closed;
 
@@ -452,6 +452,11 @@ public final class UnifiedCache<K, V> implements Cache<K, V> {
   /** The live statistics, also registered in JMX when statistics are enabled. */
   public CacheStatisticsBean statistics() {
     return statistics.bean();
+  }
+
+  /** Since when the store has needed no connect; read only once the constructor has made the store. */
+  private long storeReadySince() {
+    return operations.store().readySince();
   }
 
   /** The number of entries the store holds (expired ones not yet removed included). */
