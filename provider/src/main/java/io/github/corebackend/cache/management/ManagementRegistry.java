@@ -11,10 +11,17 @@ import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 
 /**
- * Registers cache MXBeans in the platform MBean server under the names JCache tools compute:
- * {@code javax.cache:type=CacheConfiguration|CacheStatistics,CacheManager=<uri>,Cache=<name>}, with
- * {@code :}, {@code =}, {@code ,} and newlines in the values replaced by {@code .}. The names are
- * never quoted: a quoted value is another ObjectName, which Micrometer and the TCK would not find.
+ * Registers cache MXBeans in the platform MBean server as
+ * {@code javax.cache:type=CacheConfiguration|CacheStatistics,CacheManager=<manager>,Cache=<cache>}.
+ *
+ * <p>{@code <manager>} is the manager's URI with {@code :}, {@code =}, {@code ,} and newlines replaced
+ * by {@code .}, as the TCK and Micrometer compute it. {@code <cache>} is the cache name as it is when
+ * ObjectName takes it unquoted, that is when it holds none of {@code , = : " * ?} and newline (an
+ * empty name, spaces and backslashes included), so that tools building the name from the cache name
+ * find the bean; any other name is quoted with {@link ObjectName#quote}. Quoting is injective and a
+ * quoted value starts with {@code "}, which no unquoted value holds: two caches of one manager never
+ * get one name, and no name is a pattern. A manager value that still holds {@code " * ?} after the
+ * replacement is quoted too.
  */
 public final class ManagementRegistry {
 
@@ -26,12 +33,15 @@ public final class ManagementRegistry {
     CacheStatistics
   }
 
+  /** What ObjectName refuses in an unquoted value, or reads as a pattern there. */
+  private static final String NOT_UNQUOTED = ",=:\"*?\n";
+
   private ManagementRegistry() {}
 
   /** The name of a cache's bean of the given type. */
   public static ObjectName objectName(BeanType type, URI cacheManager, String cacheName) {
-    String name = "javax.cache:type=" + type + ",CacheManager=" + safe(cacheManager.toString())
-        + ",Cache=" + safe(cacheName);
+    String name = "javax.cache:type=" + type + ",CacheManager="
+        + value(cacheManager.toString().replaceAll("[:=,\n]", ".")) + ",Cache=" + value(cacheName);
     try {
       return new ObjectName(name);
     } catch (MalformedObjectNameException e) {
@@ -67,7 +77,7 @@ public final class ManagementRegistry {
     }
   }
 
-  private static String safe(String value) {
-    return value.replaceAll("[:=,\n]", ".");
+  private static String value(String raw) {
+    return raw.chars().anyMatch(c -> NOT_UNQUOTED.indexOf(c) >= 0) ? ObjectName.quote(raw) : raw;
   }
 }
