@@ -3,13 +3,20 @@ package io.github.corebackend.cache;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.corebackend.cache.management.ManagementRegistry;
 import io.github.corebackend.cache.management.ManagementRegistry.BeanType;
 import io.github.corebackend.cache.spi.TimeSource;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import javax.cache.Cache;
+import javax.cache.CacheException;
+import javax.cache.CacheManager;
 import javax.cache.configuration.MutableConfiguration;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -20,15 +27,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Caches' MXBeans in the platform MBean server: under the names tools compute where a cache name
- * allows, and under a name of their own always.
+ * allows, under a name of their own always, and never one cache's bean shown or removed for another.
  */
 class ManagementTest {
 
   private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
   private final UnifiedCacheManager manager = TestManagers.create(TimeSource.SYSTEM);
+  private final List<CacheManager> others = new ArrayList<>();
 
   @AfterEach
   void close() {
+    others.forEach(CacheManager::close);
     manager.close();
   }
 
@@ -123,6 +132,69 @@ class ManagementTest {
 
     assertFalse(server.isRegistered(statistics));
     assertFalse(server.isRegistered(configuration));
+  }
+
+  @Test
+  void enablingAgainKeepsTheBeansAndTheirCounts() throws Exception {
+    Cache<String, String> cache = manager.createCache("again", counted());
+    cache.put("k", "v");
+
+    manager.enableStatistics("again", true);
+    manager.enableManagement("again", true);
+
+    assertEquals(1L, server.getAttribute(statisticsOf("again"), "CachePuts"));
+    assertTrue(server.isRegistered(configurationOf("again")));
+  }
+
+  @Test
+  void aCacheWhoseObjectNameIsTakenIsRefusedAndTheOwnerKeepsItsBeans() throws Exception {
+    String id = UUID.randomUUID().toString();
+    URI ownerUri = URI.create("jmx-test:" + id);
+    URI otherUri = URI.create("jmx-test." + id);
+    ObjectName statistics = ManagementRegistry.objectName(BeanType.CacheStatistics, ownerUri, "c");
+    assertEquals(statistics, ManagementRegistry.objectName(BeanType.CacheStatistics, otherUri, "c"));
+    Cache<String, String> owned = other(ownerUri).createCache("c", counted());
+    owned.put("k", "v");
+    CacheManager other = other(otherUri);
+
+    CacheException e = assertThrows(CacheException.class, () -> other.createCache("c", counted()));
+
+    assertTrue(e.getMessage().contains("'c'"), e.getMessage());
+    assertTrue(e.getMessage().contains(otherUri.toString()), e.getMessage());
+    assertTrue(e.getMessage().contains(statistics.toString()), e.getMessage());
+    assertFalse(other.getCacheNames().iterator().hasNext(), "no half-made cache stays");
+    assertEquals(1L, server.getAttribute(statistics, "CachePuts"));
+
+    Cache<String, String> unmanaged = other.createCache("c", new MutableConfiguration<String, String>()
+        .setTypes(String.class, String.class));
+    CacheException late = assertThrows(CacheException.class, () -> other.enableStatistics("c", true));
+
+    assertTrue(late.getMessage().contains(statistics.toString()), late.getMessage());
+    unmanaged.put("k", "v");
+    assertEquals(0, TestManagers.unified(unmanaged).statistics().getCachePuts(), "statistics stay off");
+    other.close();
+    assertEquals(1L, server.getAttribute(statistics, "CachePuts"));
+    assertTrue(server.isRegistered(ManagementRegistry.objectName(BeanType.CacheConfiguration, ownerUri, "c")));
+  }
+
+  @Test
+  void aCacheRefusedForItsSecondBeanTakesItsFirstOneAway() {
+    String id = UUID.randomUUID().toString();
+    URI ownerUri = URI.create("jmx-test:" + id);
+    URI otherUri = URI.create("jmx-test." + id);
+    other(ownerUri).createCache("m", new MutableConfiguration<>().setManagementEnabled(true));
+    CacheManager other = other(otherUri);
+
+    assertThrows(CacheException.class, () -> other.createCache("m", counted()));
+
+    assertFalse(server.isRegistered(ManagementRegistry.objectName(BeanType.CacheStatistics, otherUri, "m")));
+    assertTrue(server.isRegistered(ManagementRegistry.objectName(BeanType.CacheConfiguration, ownerUri, "m")));
+  }
+
+  private CacheManager other(URI uri) {
+    CacheManager other = TestManagers.create(uri, TimeSource.SYSTEM);
+    others.add(other);
+    return other;
   }
 
   private static MutableConfiguration<String, String> counted() {

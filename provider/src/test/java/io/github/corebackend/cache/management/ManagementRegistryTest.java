@@ -3,11 +3,13 @@ package io.github.corebackend.cache.management;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.corebackend.cache.management.ManagementRegistry.BeanType;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
+import javax.cache.CacheException;
 import javax.management.MBeanServer;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
@@ -65,19 +67,58 @@ class ManagementRegistryTest {
   }
 
   @Test
-  void registersOnceAndUnregistersIdempotently() throws Exception {
-    ObjectName name = ManagementRegistry.objectName(ManagementRegistry.BeanType.CacheStatistics,
-        URI.create("registry-test"), "counted");
+  void registeringAgainIsIdempotentAndOnlyTheOwnerUnregisters() throws Exception {
+    URI manager = URI.create("registry-test:owner");
+    ObjectName name = ManagementRegistry.objectName(BeanType.CacheStatistics, manager, "counted");
     CacheStatisticsBean bean = new CacheStatisticsBean();
     bean.recordHits(3);
 
-    ManagementRegistry.register(bean, name);
-    ManagementRegistry.register(new CacheStatisticsBean(), name);
+    ManagementRegistry.register(bean, BeanType.CacheStatistics, manager, "counted");
+    ManagementRegistry.register(bean, BeanType.CacheStatistics, manager, "counted");
+    ManagementRegistry.unregister(new CacheStatisticsBean(), BeanType.CacheStatistics, manager, "counted");
     assertEquals(3L, server.getAttribute(name, "CacheHits"));
 
-    ManagementRegistry.unregister(name);
-    ManagementRegistry.unregister(name);
+    ManagementRegistry.unregister(bean, BeanType.CacheStatistics, manager, "counted");
+    ManagementRegistry.unregister(bean, BeanType.CacheStatistics, manager, "counted");
     assertFalse(server.isRegistered(name));
+  }
+
+  @Test
+  void aNameTakenByAnotherBeanIsAnErrorThatNamesTheCacheTheManagerAndTheObjectName() throws Exception {
+    URI manager = URI.create("registry-test:taken");
+    ObjectName name = ManagementRegistry.objectName(BeanType.CacheStatistics, manager, "taken");
+    CacheStatisticsBean first = new CacheStatisticsBean();
+    first.recordHits(1);
+    ManagementRegistry.register(first, BeanType.CacheStatistics, manager, "taken");
+    try {
+      CacheException e = assertThrows(CacheException.class,
+          () -> ManagementRegistry.register(new CacheStatisticsBean(), BeanType.CacheStatistics, manager, "taken"));
+
+      assertTrue(e.getMessage().contains("'taken'"), e.getMessage());
+      assertTrue(e.getMessage().contains(manager.toString()), e.getMessage());
+      assertTrue(e.getMessage().contains(name.toString()), e.getMessage());
+      assertEquals(1L, server.getAttribute(name, "CacheHits"));
+    } finally {
+      ManagementRegistry.unregister(first, BeanType.CacheStatistics, manager, "taken");
+    }
+  }
+
+  @Test
+  void aNameRegisteredOutsideTheRegistryIsTakenToo() throws Exception {
+    URI manager = URI.create("registry-test:foreign");
+    ObjectName name = ManagementRegistry.objectName(BeanType.CacheStatistics, manager, "foreign");
+    CacheStatisticsBean foreign = new CacheStatisticsBean();
+    server.registerMBean(foreign, name); // as a provider loaded by another class loader would
+    try {
+      CacheException e = assertThrows(CacheException.class,
+          () -> ManagementRegistry.register(new CacheStatisticsBean(), BeanType.CacheStatistics, manager, "foreign"));
+      assertTrue(e.getMessage().contains(name.toString()), e.getMessage());
+
+      ManagementRegistry.unregister(foreign, BeanType.CacheStatistics, manager, "foreign");
+      assertTrue(server.isRegistered(name), "a bean the registry did not register stays");
+    } finally {
+      server.unregisterMBean(name);
+    }
   }
 
   @Test
