@@ -73,7 +73,7 @@ public final class UnifiedCache<K, V> implements Cache<K, V> {
   private final CacheWriting<K, V> writing;
   private final Executor executor;
   private final EventDispatcher<K, V> events;
-  private final CacheStatistics statistics = new CacheStatistics();
+  private final CacheStatistics statistics = new CacheStatistics(this::storeReadySince);
   private final CacheConfigurationBean configurationBean;
   private volatile boolean closed;
 
@@ -103,8 +103,18 @@ public final class UnifiedCache<K, V> implements Cache<K, V> {
     this.configurationBean = new CacheConfigurationBean(this::currentConfiguration);
     this.operations = new CacheOperations<>(name, stores.apply(new StoreEventPublisher<>(events, statistics)),
         expiry, events, loading, writing, statistics);
-    setStatisticsEnabled(configuration.isStatisticsEnabled());
-    setManagementEnabled(configuration.isManagementEnabled());
+    try {
+      setStatisticsEnabled(configuration.isStatisticsEnabled());
+      setManagementEnabled(configuration.isManagementEnabled());
+    } catch (RuntimeException e) {
+      // A bean could not be registered (its name is taken): no cache, and nothing of it left held.
+      try {
+        close();
+      } catch (RuntimeException closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
+    }
   }
 
   @Override
@@ -454,6 +464,11 @@ public final class UnifiedCache<K, V> implements Cache<K, V> {
     return statistics.bean();
   }
 
+  /** Since when the store has needed no connect; read only once the constructor has made the store. */
+  private long storeReadySince() {
+    return operations.store().readySince();
+  }
+
   /** The number of entries the store holds (expired ones not yet removed included). */
   public long size() {
     requireOpen();
@@ -472,22 +487,24 @@ public final class UnifiedCache<K, V> implements Cache<K, V> {
     }
   }
 
+  /** Registers or unregisters first: when the bean's name is taken, nothing changes. */
   synchronized void setStatisticsEnabled(boolean enabled) {
+    updateRegistration(statistics.bean(), BeanType.CacheStatistics, enabled);
     statistics.setEnabled(enabled);
     configuration.setStatisticsEnabled(enabled);
-    updateRegistration(statistics.bean(), BeanType.CacheStatistics, enabled);
   }
 
+  /** Likewise. */
   synchronized void setManagementEnabled(boolean enabled) {
-    configuration.setManagementEnabled(enabled);
     updateRegistration(configurationBean, BeanType.CacheConfiguration, enabled);
+    configuration.setManagementEnabled(enabled);
   }
 
   private void updateRegistration(Object bean, BeanType type, boolean registered) {
     if (registered) {
-      ManagementRegistry.register(bean, ManagementRegistry.objectName(type, manager.getURI(), name));
+      ManagementRegistry.register(bean, type, manager.getURI(), name);
     } else {
-      ManagementRegistry.unregister(ManagementRegistry.objectName(type, manager.getURI(), name));
+      ManagementRegistry.unregister(bean, type, manager.getURI(), name);
     }
   }
 

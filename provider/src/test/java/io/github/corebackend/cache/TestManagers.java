@@ -23,12 +23,17 @@ final class TestManagers {
 
   /** A manager whose settings are only the given key/value pairs (no system or environment). */
   static UnifiedCacheManager create(TimeSource clock, String... keysAndValues) {
+    return create(URI.create("test:manager-" + IDS.incrementAndGet()), clock, keysAndValues);
+  }
+
+  /** Likewise, under the given URI. */
+  static UnifiedCacheManager create(URI uri, TimeSource clock, String... keysAndValues) {
     Properties properties = new Properties();
     for (int i = 0; i < keysAndValues.length; i += 2) {
       properties.setProperty(keysAndValues[i], keysAndValues[i + 1]);
     }
     CacheSettings settings = CacheSettings.resolve(properties, new Properties(), Map.of());
-    return new UnifiedCacheManager(new UnifiedCachingProvider(), URI.create("test:manager-" + IDS.incrementAndGet()),
-        TestManagers.class.getClassLoader(), properties, settings, clock);
+    return new UnifiedCacheManager(new UnifiedCachingProvider(), uri, TestManagers.class.getClassLoader(),
+        properties, settings, clock);
   }
 }

@@ -1,14 +1,28 @@
 package io.github.corebackend.cache.management;
 
+import java.util.function.LongSupplier;
+
 /**
  * Records a cache's statistics while they are enabled and costs one volatile read while they are
  * not: no clock is read and no counter touched. The counts live in the {@link CacheStatisticsBean}
  * JMX shows.
+ *
+ * <p>An operation is timed from its start or, when it had to wait for the store's connection to
+ * open, from when the connection was ready: the averages measure operations, not connects.
  */
 public final class CacheStatistics {
 
   private final CacheStatisticsBean bean = new CacheStatisticsBean();
+  private final LongSupplier readySince;
   private volatile boolean enabled;
+
+  /**
+   * @param readySince the {@link System#nanoTime()} since which the store's connection has been
+   *     ready, {@link Long#MIN_VALUE} for always (see {@code Store.readySince()})
+   */
+  public CacheStatistics(LongSupplier readySince) {
+    this.readySince = readySince;
+  }
 
   /** The counters, also registered in JMX while statistics are enabled. */
   public CacheStatisticsBean bean() {
@@ -80,21 +94,29 @@ public final class CacheStatistics {
   /** Adds the time of a read since {@code start}. */
   public void recordGetTime(long start) {
     if (enabled && start != 0L) {
-      bean.recordGetTime(System.nanoTime() - start);
+      bean.recordGetTime(elapsedSince(start));
     }
   }
 
   /** Adds the time of a store since {@code start}. */
   public void recordPutTime(long start) {
     if (enabled && start != 0L) {
-      bean.recordPutTime(System.nanoTime() - start);
+      bean.recordPutTime(elapsedSince(start));
     }
   }
 
   /** Adds the time of a removal since {@code start}. */
   public void recordRemoveTime(long start) {
     if (enabled && start != 0L) {
-      bean.recordRemoveTime(System.nanoTime() - start);
+      bean.recordRemoveTime(elapsedSince(start));
     }
+  }
+
+  /** The nanoseconds since {@code start}, less the wait for the store's connection, if any. */
+  private long elapsedSince(long start) {
+    // Read before the clock, so that a connect completing meanwhile cannot fall after "now". Both
+    // are nanoTime values of this JVM, which do not wrap in its lifetime: max() orders them.
+    long ready = readySince.getAsLong();
+    return System.nanoTime() - Math.max(start, ready);
   }
 }

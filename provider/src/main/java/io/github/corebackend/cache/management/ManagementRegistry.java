@@ -2,6 +2,8 @@ package io.github.corebackend.cache.management;
 
 import java.lang.management.ManagementFactory;
 import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
 import javax.cache.CacheException;
 import javax.management.InstanceAlreadyExistsException;
 import javax.management.InstanceNotFoundException;
@@ -9,12 +11,25 @@ import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Registers cache MXBeans in the platform MBean server under the names JCache tools compute:
- * {@code javax.cache:type=CacheConfiguration|CacheStatistics,CacheManager=<uri>,Cache=<name>}, with
- * {@code :}, {@code =}, {@code ,} and newlines in the values replaced by {@code .}. The names are
- * never quoted: a quoted value is another ObjectName, which Micrometer and the TCK would not find.
+ * Registers cache MXBeans in the platform MBean server as
+ * {@code javax.cache:type=CacheConfiguration|CacheStatistics,CacheManager=<manager>,Cache=<cache>}.
+ *
+ * <p>{@code <manager>} is the manager's URI with {@code :}, {@code =}, {@code ,} and newlines replaced
+ * by {@code .}, as the TCK and Micrometer compute it. {@code <cache>} is the cache name as it is when
+ * ObjectName takes it unquoted, that is when it holds none of {@code , = : " * ?} and newline (an
+ * empty name, spaces and backslashes included), so that tools building the name from the cache name
+ * find the bean; any other name is quoted with {@link ObjectName#quote}. Quoting is injective and a
+ * quoted value starts with {@code "}, which no unquoted value holds: two caches of one manager never
+ * get one name, and no name is a pattern. A manager value that still holds {@code " * ?} after the
+ * replacement is quoted too.
+ *
+ * <p>The URI's replacement is not injective, and managers of one URI in two class loaders share it:
+ * two caches can still meet on one name. A bean is registered only under a free name; a taken one is
+ * a {@link CacheException} naming the cache, its manager and the name. A bean is unregistered only
+ * by the cache that registered it, so a cache never takes away another's.
  */
 public final class ManagementRegistry {
 
@@ -26,12 +41,18 @@ public final class ManagementRegistry {
     CacheStatistics
   }
 
+  /** What ObjectName refuses in an unquoted value, or reads as a pattern there. */
+  private static final String NOT_UNQUOTED = ",=:\"*?\n";
+
+  /** The beans registered here, by name; guarded by the class's lock. */
+  private static final Map<ObjectName, Object> REGISTERED = new HashMap<>();
+
   private ManagementRegistry() {}
 
   /** The name of a cache's bean of the given type. */
   public static ObjectName objectName(BeanType type, URI cacheManager, String cacheName) {
-    String name = "javax.cache:type=" + type + ",CacheManager=" + safe(cacheManager.toString())
-        + ",Cache=" + safe(cacheName);
+    String name = "javax.cache:type=" + type + ",CacheManager="
+        + value(cacheManager.toString().replaceAll("[:=,\n]", ".")) + ",Cache=" + value(cacheName);
     try {
       return new ObjectName(name);
     } catch (MalformedObjectNameException e) {
@@ -39,35 +60,65 @@ public final class ManagementRegistry {
     }
   }
 
-  /** Registers {@code bean}, unless a bean is already registered under that name. */
-  public static void register(Object bean, ObjectName name) {
-    MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+  /**
+   * Registers {@code bean} as the cache's bean of {@code type}; registering it again does nothing.
+   *
+   * @throws CacheException when another bean holds the name
+   */
+  public static synchronized void register(Object bean, BeanType type, URI cacheManager, String cacheName) {
+    ObjectName name = objectName(type, cacheManager, cacheName);
+    Object owner = REGISTERED.get(name);
+    if (owner == bean) {
+      return;
+    }
+    if (owner != null) {
+      throw taken(type, cacheManager, cacheName, name, null);
+    }
     try {
-      if (!server.isRegistered(name)) {
-        server.registerMBean(bean, name);
-      }
-    } catch (InstanceAlreadyExistsException raced) {
-      // registered meanwhile by another thread: the goal is met
+      server().registerMBean(bean, name);
+    } catch (InstanceAlreadyExistsException e) {
+      throw taken(type, cacheManager, cacheName, name, e); // by a provider in another class loader, or anyone
     } catch (JMException e) {
-      throw new CacheException("Cannot register " + name + " in the platform MBean server", e);
+      throw new CacheException(describe(type, cacheManager, cacheName) + ": cannot register it as " + name
+          + " in the platform MBean server", e);
+    }
+    REGISTERED.put(name, bean);
+  }
+
+  /** Unregisters {@code bean} if it is the cache's registered bean of {@code type}; otherwise does nothing. */
+  public static synchronized void unregister(Object bean, BeanType type, URI cacheManager, String cacheName) {
+    ObjectName name = objectName(type, cacheManager, cacheName);
+    if (REGISTERED.get(name) != bean) {
+      return; // not registered, or the name is another's
+    }
+    REGISTERED.remove(name);
+    try {
+      server().unregisterMBean(name);
+    } catch (InstanceNotFoundException gone) {
+      // someone unregistered it through the MBean server: the goal is met
+    } catch (JMException e) {
+      throw new CacheException(describe(type, cacheManager, cacheName) + ": cannot unregister " + name
+          + " from the platform MBean server", e);
     }
   }
 
-  /** Unregisters the bean under {@code name}, if any. */
-  public static void unregister(ObjectName name) {
-    MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-    try {
-      if (server.isRegistered(name)) {
-        server.unregisterMBean(name);
-      }
-    } catch (InstanceNotFoundException raced) {
-      // unregistered meanwhile: the goal is met
-    } catch (JMException e) {
-      throw new CacheException("Cannot unregister " + name + " from the platform MBean server", e);
-    }
+  private static String value(String raw) {
+    return raw.chars().anyMatch(c -> NOT_UNQUOTED.indexOf(c) >= 0) ? ObjectName.quote(raw) : raw;
   }
 
-  private static String safe(String value) {
-    return value.replaceAll("[:=,\n]", ".");
+  private static CacheException taken(BeanType type, URI cacheManager, String cacheName, ObjectName name,
+      @Nullable JMException cause) {
+    return new CacheException(describe(type, cacheManager, cacheName) + ": cannot be registered as " + name
+        + ", which another bean holds: most likely a cache of the same name in another cache manager whose URI "
+        + "gives the same name (it differs only in ':', '=', ',' or newlines, or is the same URI in another "
+        + "class loader); rename one of them, or turn its statistics and management off", cause);
+  }
+
+  private static String describe(BeanType type, URI cacheManager, String cacheName) {
+    return "The " + type + " MXBean of cache '" + cacheName + "' of cache manager " + cacheManager;
+  }
+
+  private static MBeanServer server() {
+    return ManagementFactory.getPlatformMBeanServer();
   }
 }

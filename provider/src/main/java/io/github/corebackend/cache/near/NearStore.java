@@ -189,6 +189,12 @@ public final class NearStore<K, V> implements Store<K, V> {
     return remote.size();
   }
 
+  /** The later of the two connects: a near cache's first read opens the tracker's after the other. */
+  @Override
+  public long readySince() {
+    return Math.max(remote.readySince(), remote.trackingReadySince());
+  }
+
   @Override
   public void close() {
     try {

@@ -49,6 +49,16 @@ public final class RedisBackend implements AutoCloseable {
     return connection.get();
   }
 
+  /** Since when the connection has been open; see {@link SharedConnection#readySince()}. */
+  long connectedSince() {
+    return connection.readySince();
+  }
+
+  /** Likewise for the tracker's connection. */
+  long trackerConnectedSince() {
+    return tracker.readySince();
+  }
+
   /**
    * The tracker of keys near caches keep, opened on first use.
    *

@@ -164,6 +164,16 @@ final class RedisStore<K, V> implements TrackedStore<K, V> {
   }
 
   @Override
+  public long readySince() {
+    return calls.backend().connectedSince();
+  }
+
+  @Override
+  public long trackingReadySince() {
+    return calls.backend().trackerConnectedSince();
+  }
+
+  @Override
   public long trackingGeneration() {
     return calls.backend().tracker().generation();
   }

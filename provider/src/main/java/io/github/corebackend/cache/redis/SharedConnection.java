@@ -41,6 +41,8 @@ final class SharedConnection<T> {
    */
   private final AtomicReference<CompletableFuture<T>> current =
       new AtomicReference<>(CompletableFuture.failedFuture(new IllegalStateException("not connected yet")));
+  /** The {@link System#nanoTime()} the attempt that succeeded completed at; {@link Long#MIN_VALUE} before. */
+  private volatile long readySince = Long.MIN_VALUE;
 
   /**
    * @param open opens the connection; throws {@link RedisFailure} when it cannot
@@ -80,6 +82,14 @@ final class SharedConnection<T> {
     }
   }
 
+  /**
+   * The {@link System#nanoTime()} since which the connection has been open, or {@link Long#MIN_VALUE}
+   * while no attempt has succeeded: callers that began before it waited for the attempt.
+   */
+  long readySince() {
+    return readySince;
+  }
+
   /** Closes the connection, or has the running attempt close what it opens. */
   void close() {
     CompletableFuture<T> last = Objects.requireNonNull(current.getAndSet(closed), "never null: see the invariant");
@@ -97,6 +107,7 @@ final class SharedConnection<T> {
         attempt.completeExceptionally(e);
         return;
       }
+      readySince = System.nanoTime(); // before the waiters wake, so that they see it
       if (!attempt.complete(opened)) {
         close.accept(opened); // closed while connecting
       }

@@ -50,6 +50,12 @@ public interface TrackedStore<K, V> extends Store<K, V> {
    */
   AutoCloseable track(Changes<K> changes);
 
+  /**
+   * The {@link System#nanoTime()} since which the tracker's connection has been open, or
+   * {@link Long#MIN_VALUE} before; see {@link Store#readySince()}.
+   */
+  long trackingReadySince();
+
   /** The tracker's generation: even while reports flow; see {@link KeyTracker#generation()}. */
   long trackingGeneration();
 }

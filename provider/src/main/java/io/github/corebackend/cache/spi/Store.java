@@ -116,6 +116,18 @@ public interface Store<K, V> extends AutoCloseable {
     return 0;
   }
 
+  /**
+   * The {@link System#nanoTime()} since which the store has been ready to serve without first waiting
+   * for a connection: for a store that connects on first use, when its latest successful connect
+   * completed. An operation that began earlier waited for that connect, and its statistics count
+   * from here. Called by every timed operation while statistics are enabled: a field read at most.
+   *
+   * @return {@link Long#MIN_VALUE}, the default, for a store that never waits for a connection
+   */
+  default long readySince() {
+    return Long.MIN_VALUE;
+  }
+
   /** Removes every entry without reporting any. */
   void clear();
 

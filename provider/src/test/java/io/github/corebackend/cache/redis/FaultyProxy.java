@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * run time: {@link #forward()} (the default), {@link #blackhole()} (accept and read, never answer;
  * {@link #blackholeNewConnections()} for new connections only), {@link #delay(Duration)} (replies
  * arrive late), {@link #reset()} (connections are reset) and {@link #refuseHandshakes()} (TCP
- * connects time out, as behind a firewall that drops them).
+ * connects time out, as behind a firewall that drops them); {@link #holdNewConnections(Duration)}
+ * makes connecting slow and what follows fast.
  *
  * <p>Every connection is a pair of sockets and two pumping threads. Replies go through a queue with
  * the time each is due, so that a delay keeps their order. A connection that lost bytes to a
@@ -46,6 +47,8 @@ final class FaultyProxy implements AutoCloseable {
   /** Whether connections accepted from now on are blackholed, whatever the mode of open ones. */
   private volatile boolean holeForNew;
   private volatile long delayNanos;
+  /** How long a newly accepted connection passes nothing before it forwards. */
+  private volatile long holdNanos;
   private volatile boolean closed;
 
   private FaultyProxy(ServerSocket listener, int targetPort) {
@@ -92,6 +95,7 @@ final class FaultyProxy implements AutoCloseable {
     mode = Mode.FORWARD;
     holeForNew = false;
     delayNanos = 0;
+    holdNanos = 0;
     if (before == Mode.NO_ACCEPT) {
       acceptAgain();
     }
@@ -119,6 +123,15 @@ final class FaultyProxy implements AutoCloseable {
     leaveNoAccept();
     delayNanos = delay.toNanos();
     mode = Mode.DELAY;
+  }
+
+  /**
+   * Has each connection accepted from now on pass nothing for {@code hold}, then forward: a slow
+   * connect (its handshake's replies wait) followed by quick commands. Open connections are untouched.
+   */
+  synchronized void holdNewConnections(Duration hold) {
+    leaveNoAccept();
+    holdNanos = hold.toNanos();
   }
 
   /** Resets every open connection, and every new one as soon as it is accepted. */
@@ -201,7 +214,7 @@ final class FaultyProxy implements AutoCloseable {
         closeQuietly(server);
         continue;
       }
-      new Link(client, server, holeForNew).start();
+      new Link(client, server, holeForNew, holdNanos).start();
     }
   }
 
@@ -249,12 +262,14 @@ final class FaultyProxy implements AutoCloseable {
     private final Socket server;
     private final BlockingQueue<Chunk> replies = new LinkedBlockingQueue<>();
     private final boolean holed;
+    private final long holdNanos;
     private volatile boolean lostBytes;
 
-    Link(Socket client, Socket server, boolean holed) {
+    Link(Socket client, Socket server, boolean holed, long holdNanos) {
       this.client = client;
       this.server = server;
       this.holed = holed;
+      this.holdNanos = holdNanos;
     }
 
     private boolean blackholed() {
@@ -270,6 +285,12 @@ final class FaultyProxy implements AutoCloseable {
     }
 
     private void pumpRequests() {
+      try {
+        TimeUnit.NANOSECONDS.sleep(holdNanos); // the client's first requests wait in the socket
+      } catch (InterruptedException e) {
+        reset();
+        return;
+      }
       pump(client, bytes -> {
         server.getOutputStream().write(bytes);
         server.getOutputStream().flush();
