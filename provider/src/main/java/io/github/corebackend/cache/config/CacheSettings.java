@@ -77,8 +77,9 @@ public final class CacheSettings {
 
   /**
    * Resolves a manager's settings from {@code explicit} (may be {@code null}), the configuration file
-   * {@code uri} names (if it names one: {@code file:}, {@code jar:} or {@code classpath:}), system
-   * properties, the environment and defaults. The settings of every cache the file or the properties
+   * {@code uri} names (if it names one: {@code file:}, {@code jar:} or {@code classpath:}; its
+   * {@code ${VAR}} and {@code ${VAR:default}} placeholders expanded), system properties, the
+   * environment and defaults. The settings of every cache the file or the properties
    * declare are resolved too, so that a bad value fails here.
    *
    * @throws IllegalArgumentException naming the setting, its bad value and where it came from
@@ -101,8 +102,8 @@ public final class CacheSettings {
   /** Resolves settings from the given sources, a configuration file among them. */
   static CacheSettings resolve(@Nullable Properties explicit, ConfigFile file, Properties system,
       Map<String, String> environment) {
-    ConfigSources sources = new ConfigSources(explicit == null ? new Properties() : explicit, file, system,
-        environment);
+    ConfigSources sources = new ConfigSources(explicit == null ? new Properties() : explicit,
+        new Placeholders(system, environment).expand(file), system, environment);
     Set<String> declared = Set.copyOf(sources.declaredCaches());
     CacheSettings settings = new CacheSettings(sources, null, declared);
     for (String name : declared) {
