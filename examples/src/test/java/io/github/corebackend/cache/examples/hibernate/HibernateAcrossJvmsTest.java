@@ -49,9 +49,9 @@ class HibernateAcrossJvmsTest {
   @ParameterizedTest
   @ValueSource(strings = {"redis", "near"})
   void whatOneJvmCommitsTheOtherReads(String backend) throws IOException {
-    String cacheUri = configFile(backend).toUri().toString();
-    try (Library here = Library.open(database.url(), cacheUri, Map.of());
-        OtherJvm there = OtherJvm.start(database.url(), cacheUri)) {
+    try (TwoInstances instances = start(backend)) {
+      Library here = instances.here();
+      OtherJvm there = instances.there();
       Reader reader = new Reader(there);
       here.addAuthor(1, "Frank Herbert");
       here.addBook(1, "Dune", Genre.FICTION, 1);
@@ -96,10 +96,9 @@ class HibernateAcrossJvmsTest {
   @ParameterizedTest
   @ValueSource(strings = {"redis", "near"})
   void aReadBeginningAfterAnotherJvmsCommitIsStaleForAtMostMoments(String backend) throws Exception {
-    String cacheUri = configFile(backend).toUri().toString();
-    try (Library here = Library.open(database.url(), cacheUri, Map.of());
-        OtherJvm there = OtherJvm.start(database.url(), cacheUri)) {
-      Reader reader = new Reader(there);
+    try (TwoInstances instances = start(backend)) {
+      Library here = instances.here();
+      Reader reader = new Reader(instances.there());
       here.addAuthor(1, "Ursula K. Le Guin");
       here.addBook(1, "version 0", Genre.FICTION, 1);
       for (int trial = 1; trial <= STALENESS_TRIALS; trial++) {
@@ -114,11 +113,31 @@ class HibernateAcrossJvmsTest {
     }
   }
 
-  private Path configFile(String backend) throws IOException {
+  /** The application here and in another JVM, on one database and one cache configuration file. */
+  private TwoInstances start(String backend) throws IOException {
     Path file = directory.resolve(backend + "-cache.properties");
     Files.write(file, List.of("cache.backend=" + backend, "cache.redis.url=" + REDIS.url(),
         "cache.namespace=hibernate-" + UUID.randomUUID()));
-    return file;
+    String cacheUri = file.toUri().toString();
+    Library here = Library.open(database.url(), cacheUri, Map.of());
+    try {
+      return new TwoInstances(here, OtherJvm.start(database.url(), cacheUri));
+    } catch (IOException | RuntimeException e) {
+      here.close();
+      throw e;
+    }
+  }
+
+  /** Two instances of the application; closing closes both. */
+  private record TwoInstances(Library here, OtherJvm there) implements AutoCloseable {
+    @Override
+    public void close() throws IOException {
+      try {
+        there.close();
+      } finally {
+        here.close();
+      }
+    }
   }
 
   private static NodeStatistics statistics(OtherJvm jvm) {
