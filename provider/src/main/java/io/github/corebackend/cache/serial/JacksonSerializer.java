@@ -104,6 +104,7 @@ final class JacksonSerializer implements Serializer {
       JavaTimeSupport.register(mapper);
     }
     mapper.setTypeFactory(mapper.getTypeFactory().withClassLoader(context.classLoader()));
+    SpringCacheTypes.register(mapper, context.classLoader());
     Class<?> type = context.type();
     if (needsTypeNames(type)) {
       ObjectMapper.DefaultTypeResolverBuilder typing = new EveryTypeNamed(new AllowListValidator(context.allowList(), context.classLoader()));
