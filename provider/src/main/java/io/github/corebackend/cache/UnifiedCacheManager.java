@@ -5,6 +5,10 @@ import static java.util.Objects.requireNonNull;
 import io.github.corebackend.cache.config.CacheConfigurations;
 import io.github.corebackend.cache.config.CacheSettings;
 import io.github.corebackend.cache.config.Setting;
+import io.github.corebackend.cache.health.BackendHealth;
+import io.github.corebackend.cache.health.ManagerHealth;
+import io.github.corebackend.cache.management.HealthBean;
+import io.github.corebackend.cache.management.ManagementRegistry;
 import io.github.corebackend.cache.spi.SharedResources;
 import io.github.corebackend.cache.spi.Store;
 import io.github.corebackend.cache.spi.StoreContext;
@@ -14,7 +18,9 @@ import io.github.corebackend.cache.spi.StoreProviders;
 import io.github.corebackend.cache.spi.TimeSource;
 import java.lang.ref.WeakReference;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +64,7 @@ public final class UnifiedCacheManager implements CacheManager {
   private final ScheduledExecutorService housekeeping;
   private final SharedResources resources = new SharedResources();
   private final TimeSource clock;
+  private final HealthBean healthBean = new HealthBean(this::health);
   private volatile boolean closed;
 
   UnifiedCacheManager(UnifiedCachingProvider provider, URI uri, ClassLoader classLoader, Properties properties,
@@ -71,6 +78,50 @@ public final class UnifiedCacheManager implements CacheManager {
     int id = MANAGER_IDS.incrementAndGet();
     this.executor = Executors.newCachedThreadPool(daemonThreads("unified-cache-" + id + "-worker"));
     this.housekeeping = Executors.newSingleThreadScheduledExecutor(daemonThreads("unified-cache-" + id + "-sweeper"));
+    if (settings.management()) {
+      try {
+        ManagementRegistry.registerHealth(healthBean, uri);
+      } catch (CacheException e) {
+        housekeeping.shutdownNow();
+        executor.shutdown();
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * Checks every backend this manager's caches use, and the one its settings name for caches still
+   * to come, each deployment once: Redis answers a {@code PING} (timed), near caches' invalidations
+   * flow. Each check is bounded by that backend's connect and command timeouts. Also in JMX, with
+   * {@code cache.management=true}, as {@code io.github.corebackend.cache:type=Health,CacheManager=<uri>}.
+   *
+   * @throws IllegalStateException once the manager is closed
+   */
+  public ManagerHealth health() {
+    requireOpen();
+    Map<List<Object>, CacheSettings> targets = new LinkedHashMap<>();
+    List<CacheSettings> all = new ArrayList<>();
+    all.add(settings);
+    for (String cacheName : caches.keySet()) {
+      all.add(settingsOf(cacheName));
+    }
+    for (CacheSettings each : all) {
+      // One check per backend and deployment: caches on one Redis share its connection.
+      targets.putIfAbsent(List.of(each.backend(), each.backend().equals("memory") ? "" : each.redis()), each);
+    }
+    List<BackendHealth> backends = new ArrayList<>();
+    for (CacheSettings target : targets.values()) {
+      backends.add(healthOf(target));
+    }
+    return new ManagerHealth(backends);
+  }
+
+  private BackendHealth healthOf(CacheSettings target) {
+    try {
+      return StoreProviders.named(target.backend()).health(target, resources);
+    } catch (RuntimeException e) {
+      return BackendHealth.down(target.backend(), "", "cannot check: " + e.getMessage(), Map.of());
+    }
   }
 
   /** The settings this manager's caches are built with. */
@@ -242,6 +293,7 @@ public final class UnifiedCacheManager implements CacheManager {
     }
     housekeeping.shutdownNow();
     executor.shutdown();
+    ManagementRegistry.unregisterHealth(healthBean, uri);
     resources.close();
   }
 

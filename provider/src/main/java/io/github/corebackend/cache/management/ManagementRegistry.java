@@ -52,7 +52,7 @@ public final class ManagementRegistry {
   /** The name of a cache's bean of the given type. */
   public static ObjectName objectName(BeanType type, URI cacheManager, String cacheName) {
     String name = "javax.cache:type=" + type + ",CacheManager="
-        + value(cacheManager.toString().replaceAll("[:=,\n]", ".")) + ",Cache=" + value(cacheName);
+        + managerValue(cacheManager) + ",Cache=" + value(cacheName);
     try {
       return new ObjectName(name);
     } catch (MalformedObjectNameException e) {
@@ -65,29 +65,66 @@ public final class ManagementRegistry {
    *
    * @throws CacheException when another bean holds the name
    */
-  public static synchronized void register(Object bean, BeanType type, URI cacheManager, String cacheName) {
-    ObjectName name = objectName(type, cacheManager, cacheName);
+  public static void register(Object bean, BeanType type, URI cacheManager, String cacheName) {
+    register(bean, objectName(type, cacheManager, cacheName), describe(type, cacheManager, cacheName),
+        "most likely a cache of the same name in another cache manager whose URI gives the same name (it "
+        + "differs only in ':', '=', ',' or newlines, or is the same URI in another class loader); rename one "
+        + "of them, or turn its statistics and management off");
+  }
+
+  /** Unregisters {@code bean} if it is the cache's registered bean of {@code type}; otherwise does nothing. */
+  public static void unregister(Object bean, BeanType type, URI cacheManager, String cacheName) {
+    unregister(bean, objectName(type, cacheManager, cacheName), describe(type, cacheManager, cacheName));
+  }
+
+  /**
+   * The name of a cache manager's health bean:
+   * {@code io.github.corebackend.cache:type=Health,CacheManager=<manager>}, the manager as above.
+   */
+  public static ObjectName healthName(URI cacheManager) {
+    String name = "io.github.corebackend.cache:type=Health,CacheManager=" + managerValue(cacheManager);
+    try {
+      return new ObjectName(name);
+    } catch (MalformedObjectNameException e) {
+      throw new CacheException("Cache manager " + cacheManager + ": cannot build the JMX name " + name, e);
+    }
+  }
+
+  /**
+   * Registers {@code bean} as the manager's health bean.
+   *
+   * @throws CacheException when another bean holds the name
+   */
+  public static void registerHealth(Object bean, URI cacheManager) {
+    register(bean, healthName(cacheManager), "The health MXBean of cache manager " + cacheManager,
+        "most likely another cache manager whose URI gives the same name (it differs only in ':', '=', ',' or "
+        + "newlines, or is the same URI in another class loader); turn its management off");
+  }
+
+  /** Unregisters {@code bean} if it is the manager's registered health bean. */
+  public static void unregisterHealth(Object bean, URI cacheManager) {
+    unregister(bean, healthName(cacheManager), "The health MXBean of cache manager " + cacheManager);
+  }
+
+  private static synchronized void register(Object bean, ObjectName name, String described, String likelyHolder) {
     Object owner = REGISTERED.get(name);
     if (owner == bean) {
       return;
     }
     if (owner != null) {
-      throw taken(type, cacheManager, cacheName, name, null);
+      throw taken(described, name, likelyHolder, null);
     }
     try {
       server().registerMBean(bean, name);
     } catch (InstanceAlreadyExistsException e) {
-      throw taken(type, cacheManager, cacheName, name, e); // by a provider in another class loader, or anyone
+      throw taken(described, name, likelyHolder, e); // by a provider in another class loader, or anyone
     } catch (JMException e) {
-      throw new CacheException(describe(type, cacheManager, cacheName) + ": cannot register it as " + name
-          + " in the platform MBean server", e);
+      throw new CacheException(described + ": cannot register it as " + name + " in the platform MBean server", e);
     }
     REGISTERED.put(name, bean);
   }
 
-  /** Unregisters {@code bean} if it is the cache's registered bean of {@code type}; otherwise does nothing. */
-  public static synchronized void unregister(Object bean, BeanType type, URI cacheManager, String cacheName) {
-    ObjectName name = objectName(type, cacheManager, cacheName);
+  private static synchronized void unregister(Object bean, ObjectName name, String described) {
     if (REGISTERED.get(name) != bean) {
       return; // not registered, or the name is another's
     }
@@ -97,21 +134,22 @@ public final class ManagementRegistry {
     } catch (InstanceNotFoundException gone) {
       // someone unregistered it through the MBean server: the goal is met
     } catch (JMException e) {
-      throw new CacheException(describe(type, cacheManager, cacheName) + ": cannot unregister " + name
-          + " from the platform MBean server", e);
+      throw new CacheException(described + ": cannot unregister " + name + " from the platform MBean server", e);
     }
+  }
+
+  private static String managerValue(URI cacheManager) {
+    return value(cacheManager.toString().replaceAll("[:=,\n]", "."));
   }
 
   private static String value(String raw) {
     return raw.chars().anyMatch(c -> NOT_UNQUOTED.indexOf(c) >= 0) ? ObjectName.quote(raw) : raw;
   }
 
-  private static CacheException taken(BeanType type, URI cacheManager, String cacheName, ObjectName name,
+  private static CacheException taken(String described, ObjectName name, String likelyHolder,
       @Nullable JMException cause) {
-    return new CacheException(describe(type, cacheManager, cacheName) + ": cannot be registered as " + name
-        + ", which another bean holds: most likely a cache of the same name in another cache manager whose URI "
-        + "gives the same name (it differs only in ':', '=', ',' or newlines, or is the same URI in another "
-        + "class loader); rename one of them, or turn its statistics and management off", cause);
+    return new CacheException(described + ": cannot be registered as " + name + ", which another bean holds: "
+        + likelyHolder, cause);
   }
 
   private static String describe(BeanType type, URI cacheManager, String cacheName) {

@@ -1,10 +1,13 @@
 package io.github.corebackend.cache.near;
 
+import io.github.corebackend.cache.config.CacheSettings;
 import io.github.corebackend.cache.copy.Copiers;
+import io.github.corebackend.cache.health.BackendHealth;
 import io.github.corebackend.cache.memory.MemoryStore;
 import io.github.corebackend.cache.redis.RedisBackend;
 import io.github.corebackend.cache.redis.RedisStoreProvider;
 import io.github.corebackend.cache.spi.CacheBackendException;
+import io.github.corebackend.cache.spi.SharedResources;
 import io.github.corebackend.cache.spi.Store;
 import io.github.corebackend.cache.spi.StoreContext;
 import io.github.corebackend.cache.spi.StoreEvents;
@@ -36,5 +39,10 @@ public final class NearStoreProvider implements StoreProvider {
     MemoryStore<K, V> front = new MemoryStore<>(context.settings().memoryMaxItems(), Copiers.of(context),
         context.clock(), StoreEvents.none());
     return new NearStore<>(RedisStoreProvider.createStore(context, backend), front, context.clock());
+  }
+
+  @Override
+  public BackendHealth health(CacheSettings settings, SharedResources resources) {
+    return RedisStoreProvider.backendOf(settings, resources, "The health check", NAME).health(NAME, true);
   }
 }

@@ -1,9 +1,11 @@
 package io.github.corebackend.cache.redis;
 
 import io.github.corebackend.cache.config.RedisSettings;
+import io.github.corebackend.cache.health.BackendHealth;
 import io.github.corebackend.cache.redis.RedisConnection.RedisFailure;
 import io.github.corebackend.cache.spi.CacheBackendException;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * A cache manager's link to one Redis deployment: one connection shared by the caches there, opened at
@@ -67,6 +69,43 @@ public final class RedisBackend implements AutoCloseable {
    */
   KeyTracker tracker() {
     return tracker.get();
+  }
+
+  /**
+   * Checks the deployment: a {@code PING} over the shared connection (connecting first if needed,
+   * within the connect and command timeouts) and, for near caches, whether Redis's invalidations
+   * reach them ({@code invalidations}: {@code flowing}, {@code lost}, or {@code not started} before a
+   * near cache's first read). Lost invalidations are down: the near caches then read from Redis.
+   */
+  public BackendHealth health(String backendName, boolean invalidations) {
+    long start = 0;
+    RuntimeException failure = null;
+    try {
+      RedisConnection open = connection.get();
+      start = System.nanoTime();
+      open.ping();
+    } catch (RedisFailure | IllegalStateException e) {
+      failure = e;
+    }
+    Duration latency = Duration.ofNanos(System.nanoTime() - start);
+    // After the PING: a lost tracking connection has had the PING's time to be noticed.
+    Map<String, String> details = invalidations ? Map.of("invalidations", invalidationState()) : Map.of();
+    if (failure != null) {
+      return BackendHealth.down(backendName, address(), "PING failed: " + failure.getMessage(), details);
+    }
+    if ("lost".equals(details.get("invalidations"))) {
+      return BackendHealth.down(backendName, address(), "Redis answers, but the near caches' invalidations "
+          + "are lost (tracking connection down); they read from Redis until it is back", details);
+    }
+    return BackendHealth.up(backendName, address(), latency, "PING answered", details);
+  }
+
+  private String invalidationState() {
+    KeyTracker open = tracker.ifOpen();
+    if (open == null) {
+      return "not started";
+    }
+    return open.generation() % 2 == 0 ? "flowing" : "lost";
   }
 
   @Override

@@ -17,7 +17,7 @@ final class RedisClients {
    *
    * @throws CacheException naming the artifacts to add when none is
    */
-  static RedisClientProvider available(String cacheName, String backend) {
+  static RedisClientProvider available(String who, String backend) {
     List<String> artifacts = new ArrayList<>();
     for (RedisClientProvider client : KNOWN) {
       if (client.isAvailable()) {
@@ -25,7 +25,7 @@ final class RedisClients {
       }
       artifacts.add(client.artifact());
     }
-    throw new CacheException("Cache '" + cacheName + "' uses the " + backend + " backend, which needs "
+    throw new CacheException(who + " uses the " + backend + " backend, which needs "
         + String.join(" or ", artifacts) + " on the classpath; add that dependency or use the memory backend");
   }
 

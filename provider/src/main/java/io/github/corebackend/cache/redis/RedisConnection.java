@@ -54,6 +54,9 @@ public interface RedisConnection extends AutoCloseable {
    */
   Iterator<List<byte[]>> scan(byte[] pattern, int batchSize);
 
+  /** Sends a {@code PING} and waits for its answer. */
+  void ping();
+
   /** Unlinks the keys, one command per slot group, pipelined. */
   void unlink(List<byte[]> keys);
 

@@ -1,8 +1,10 @@
 package io.github.corebackend.cache.redis;
 
 import io.github.corebackend.cache.config.CacheSettings;
+import io.github.corebackend.cache.health.BackendHealth;
 import io.github.corebackend.cache.serial.Serializer;
 import io.github.corebackend.cache.serial.Serializers;
+import io.github.corebackend.cache.spi.SharedResources;
 import io.github.corebackend.cache.spi.Store;
 import io.github.corebackend.cache.spi.StoreContext;
 import io.github.corebackend.cache.spi.StoreProvider;
@@ -33,11 +35,25 @@ public final class RedisStoreProvider implements StoreProvider {
    * @param backendName the backend asking, named in the error when no client library is present
    */
   public static RedisBackend backendOf(StoreContext<?, ?> context, String backendName) {
-    CacheSettings settings = context.settings();
-    return context.resources().get(settings.redis(), RedisBackend.class, () -> {
-      RedisClientProvider client = RedisClients.available(context.cacheName(), backendName);
+    return backendOf(context.settings(), context.resources(), "Cache '" + context.cacheName() + "'", backendName);
+  }
+
+  /**
+   * The manager's link to the deployment {@code settings} name, made on first request.
+   *
+   * @param who asks, named in the error when no client library is present
+   */
+  public static RedisBackend backendOf(CacheSettings settings, SharedResources resources, String who,
+      String backendName) {
+    return resources.get(settings.redis(), RedisBackend.class, () -> {
+      RedisClientProvider client = RedisClients.available(who, backendName);
       return new RedisBackend(client.endpoint(settings.redis()), settings.redis());
     });
+  }
+
+  @Override
+  public BackendHealth health(CacheSettings settings, SharedResources resources) {
+    return backendOf(settings, resources, "The health check", NAME).health(NAME, false);
   }
 
   /** A Redis store for the cache of {@code context}, which can also report its keys that change. */

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A connection opened on first use and shared by every caller. Callers that come while an attempt to
@@ -88,6 +89,12 @@ final class SharedConnection<T> {
    */
   long readySince() {
     return readySince;
+  }
+
+  /** The connection if an attempt has opened it, without starting one or waiting; else {@code null}. */
+  @Nullable T ifOpen() {
+    CompletableFuture<T> attempt = Objects.requireNonNull(current.get(), "never null: see the invariant");
+    return attempt != closed && attempt.isDone() && !attempt.isCompletedExceptionally() ? attempt.join() : null;
   }
 
   /** Closes the connection, or has the running attempt close what it opens. */

@@ -1,5 +1,9 @@
 package io.github.corebackend.cache.spi;
 
+import io.github.corebackend.cache.config.CacheSettings;
+import io.github.corebackend.cache.health.BackendHealth;
+import java.util.Map;
+
 /**
  * A backend: a kind of store that caches can be configured to use by name ({@code cache.backend}).
  *
@@ -25,4 +29,14 @@ public interface StoreProvider {
    * @throws javax.cache.CacheException when a library it needs is missing, naming the artifact
    */
   <K, V> Store<K, V> create(StoreContext<K, V> context);
+
+  /**
+   * The health of what this backend's stores with {@code settings} rely on, within the settings'
+   * timeouts. By default a backend in this JVM, always up.
+   *
+   * @param resources the manager's, where a backend finds (or makes) what its stores share
+   */
+  default BackendHealth health(CacheSettings settings, SharedResources resources) {
+    return BackendHealth.up(name(), "", null, "in this JVM", Map.of());
+  }
 }

@@ -41,6 +41,13 @@ class LettuceMissingTest {
       assertEquals("javax.cache.CacheException", cause.getClass().getName());
       assertTrue(cause.getMessage().contains("io.lettuce:lettuce-core"), cause.getMessage());
       assertTrue(cause.getMessage().contains("'sessions'"), cause.getMessage());
+
+      // The health check says the same, and is down.
+      Object health = manager.getClass().getMethod("health").invoke(manager);
+      assertEquals("DOWN", String.valueOf(health.getClass().getMethod("status").invoke(health)));
+      String backends = String.valueOf(health.getClass().getMethod("backends").invoke(health));
+      assertTrue(backends.contains("The health check uses the redis backend, which needs io.lettuce:lettuce-core"),
+          backends);
     }
   }
 }

@@ -268,6 +268,11 @@ abstract class LettuceConnection implements RedisConnection {
   }
 
   @Override
+  public void ping() {
+    await(commands(0).ping());
+  }
+
+  @Override
   public void unlink(List<byte[]> keys) {
     Map<Integer, List<byte[]>> bySlot = new LinkedHashMap<>();
     for (byte[] key : keys) {
