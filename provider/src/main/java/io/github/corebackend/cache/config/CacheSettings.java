@@ -44,6 +44,7 @@ public final class CacheSettings {
   private final boolean management;
   private final long memoryMaxItems;
   private final Duration memoryCleanupInterval;
+  private final Duration nearMaxStaleness;
   private final boolean memoryStoreByReference;
   private final RedisSettings redis;
   private final Duration redisLockLease;
@@ -67,6 +68,7 @@ public final class CacheSettings {
     this.management = bool(Setting.MANAGEMENT);
     this.memoryMaxItems = number(Setting.MEMORY_MAX_ITEMS, 0, Long.MAX_VALUE);
     this.memoryCleanupInterval = duration(Setting.MEMORY_CLEANUP_INTERVAL);
+    this.nearMaxStaleness = parse(Setting.NEAR_MAX_STALENESS, CacheSettings::positiveDuration);
     this.memoryStoreByReference = bool(Setting.MEMORY_STORE_BY_REFERENCE);
     this.redis = new RedisSettings(parse(Setting.REDIS_URL, RedisUrls::check),
         (int) number(Setting.REDIS_POOL_SIZE, 1, 1024), duration(Setting.REDIS_CONN_TIMEOUT),
@@ -205,6 +207,11 @@ public final class CacheSettings {
   /** The period of the expired-entry sweep, {@link Duration#ZERO} when disabled. */
   public Duration memoryCleanupInterval() {
     return memoryCleanupInterval;
+  }
+
+  /** How stale a near cache's copy may be when it is served. */
+  public Duration nearMaxStaleness() {
+    return nearMaxStaleness;
   }
 
   /** Whether memory caches keep callers' objects even when configured as store-by-value. */

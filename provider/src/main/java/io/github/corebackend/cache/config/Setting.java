@@ -65,6 +65,11 @@ public enum Setting {
   MEMORY_CLEANUP_INTERVAL("cache.memory.cleanup-interval", "5m"),
   /** Keep memory caches by reference even when their configuration asks for store-by-value. */
   MEMORY_STORE_BY_REFERENCE("cache.memory.store-by-reference", "false"),
+  /**
+   * How stale a near cache's copy may be when served: only while a reply on the tracking connection,
+   * sent no longer ago than this, proves every earlier invalidation has arrived.
+   */
+  NEAR_MAX_STALENESS("cache.near.max-staleness", "100ms"),
   /** Redis address: {@code redis://}, {@code rediss://}, {@code redis-sentinel://} or a cluster list. */
   REDIS_URL("cache.redis.url", "redis://127.0.0.1:6379"),
   /**

@@ -11,6 +11,7 @@ import io.github.corebackend.cache.spi.TimeSource;
 import io.github.corebackend.cache.spi.WriteKind;
 import io.github.corebackend.cache.spi.WriteOp;
 import io.github.corebackend.cache.spi.WriteOutcome;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -26,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  * front keeps copies of entries read from Redis, for as long as Redis says they live, and serves
  * reads that would not change an entry's expiry (eternal, created and modified expiry) without a
  * round trip. Writes go to Redis and drop the local copy; Redis reports the keys other JVMs change
- * (see {@link TrackedStore#track}), and those copies are dropped too, within the report's delay.
+ * (see {@link TrackedStore#track}), and those copies are dropped too, within the report's delay. A
+ * copy is served only while the reports are known complete up to at most {@code maxStaleness} ago.
  *
  * <p>Invariant: a copy read from Redis is kept only if no report of its key, no reset and no loss of
  * tracking happened between the moment before the read was sent and the moment after the copy was
@@ -47,6 +49,7 @@ public final class NearStore<K, V> implements Store<K, V> {
   private final TrackedStore<K, V> remote;
   private final Store<K, V> front;
   private final TimeSource clock;
+  private final long maxStalenessNanos;
   /** Reports per stripe of keys: a key's read compares its stripe before and after. */
   private final AtomicLongArray changes = new AtomicLongArray(STRIPES);
   private final AtomicLong resets = new AtomicLong();
@@ -71,11 +74,13 @@ public final class NearStore<K, V> implements Store<K, V> {
    *
    * @param front a bounded memory store that fires no events: only Redis's entries are the cache's
    * @param clock measures how long the copies live
+   * @param maxStaleness how stale a copy may be when served; see {@link #current()}
    */
-  public NearStore(TrackedStore<K, V> remote, Store<K, V> front, TimeSource clock) {
+  public NearStore(TrackedStore<K, V> remote, Store<K, V> front, TimeSource clock, Duration maxStaleness) {
     this.remote = remote;
     this.front = front;
     this.clock = clock;
+    this.maxStalenessNanos = maxStaleness.toNanos();
   }
 
   @Override
@@ -83,7 +88,7 @@ public final class NearStore<K, V> implements Store<K, V> {
     if (!servesLocally(facts.expiry())) {
       return remote.get(key, facts);
     }
-    V near = front.get(key, Facts.UNOBSERVED_ETERNAL);
+    V near = current() ? front.get(key, Facts.UNOBSERVED_ETERNAL) : null;
     return near != null ? near : readThrough("get", List.of(key), facts).get(key);
   }
 
@@ -94,8 +99,9 @@ public final class NearStore<K, V> implements Store<K, V> {
     }
     Map<K, V> found = new LinkedHashMap<>();
     List<K> missing = new ArrayList<>();
+    boolean current = current();
     for (K key : keys) {
-      V near = front.get(key, Facts.UNOBSERVED_ETERNAL);
+      V near = current ? front.get(key, Facts.UNOBSERVED_ETERNAL) : null;
       if (near != null) {
         found.put(key, near);
       } else {
@@ -210,6 +216,19 @@ public final class NearStore<K, V> implements Store<K, V> {
       front.close();
       remote.close();
     }
+  }
+
+  /**
+   * Whether copies may be served: tracking runs, and a reply on its connection sent at most the bound
+   * ago proves that every report of a change Redis made before then has arrived, so a copy served now
+   * misses no change older than the bound. Otherwise (the reports lag, or are lost) reads go to Redis.
+   */
+  private boolean current() {
+    if (tracking == null) {
+      return false; // nothing kept yet, and asking would open the tracking connection
+    }
+    long confirmed = remote.trackingConfirmedAt();
+    return confirmed != Long.MIN_VALUE && System.nanoTime() - confirmed <= maxStalenessNanos;
   }
 
   /** Reads of a policy that moves the expiry on access, or asks a custom policy, must reach Redis. */

@@ -38,7 +38,8 @@ public final class NearStoreProvider implements StoreProvider {
     // The front's copies are the cache's only through Redis: their expiry and eviction are silent.
     MemoryStore<K, V> front = new MemoryStore<>(context.settings().memoryMaxItems(), Copiers.of(context),
         context.clock(), StoreEvents.none());
-    return new NearStore<>(RedisStoreProvider.createStore(context, backend), front, context.clock());
+    return new NearStore<>(RedisStoreProvider.createStore(context, backend), front, context.clock(),
+        context.settings().nearMaxStaleness());
   }
 
   @Override

@@ -33,6 +33,17 @@ public interface KeyTracker extends AutoCloseable {
   /** Even while reports flow, odd while they may be lost; see the class comment. */
   long generation();
 
+  /**
+   * The {@link System#nanoTime()} at which the latest request on the tracking connection whose reply
+   * has arrived was sent, {@link Long#MIN_VALUE} before any: every report of a change Redis made before
+   * it handled that request has arrived by then, since a connection delivers in order. Renewed every
+   * {@link #HEARTBEAT} while the connection is well.
+   */
+  long confirmedAt();
+
+  /** How often the tracker confirms that its reports are complete. */
+  java.time.Duration HEARTBEAT = java.time.Duration.ofMillis(25);
+
   /** Stops tracking and closes the connection. */
   @Override
   void close();

@@ -179,6 +179,11 @@ final class RedisStore<K, V> implements TrackedStore<K, V> {
   }
 
   @Override
+  public long trackingConfirmedAt() {
+    return calls.backend().tracker().confirmedAt();
+  }
+
+  @Override
   public void close() {
     // The connection belongs to the manager's backend, and the entries to Redis.
   }

@@ -58,4 +58,7 @@ public interface TrackedStore<K, V> extends Store<K, V> {
 
   /** The tracker's generation: even while reports flow; see {@link KeyTracker#generation()}. */
   long trackingGeneration();
+
+  /** When the reports were last known complete; see {@link KeyTracker#confirmedAt()}. Once tracking. */
+  long trackingConfirmedAt();
 }

@@ -40,6 +40,7 @@ class CacheSettingsTest {
     assertEquals(10_000, settings.memoryMaxItems());
     assertEquals(Duration.ofMinutes(5), settings.memoryCleanupInterval());
     assertFalse(settings.memoryStoreByReference());
+    assertEquals(Duration.ofMillis(100), settings.nearMaxStaleness());
     assertEquals(512L << 20, settings.redisMaxValueSize(), "what Redis accepts by default");
     assertEquals(new RedisSettings("redis://127.0.0.1:6379", 1, Duration.ofSeconds(2), Duration.ofSeconds(2),
         Duration.ofSeconds(2)), settings.redis());
@@ -56,6 +57,7 @@ class CacheSettingsTest {
         Map.entry("CACHE_SERIALIZER_MAX_BYTES", "4096"), Map.entry("CACHE_STATISTICS", "true"),
         Map.entry("CACHE_MANAGEMENT", "TRUE"), Map.entry("CACHE_MEMORY_MAX_ITEMS", "250"),
         Map.entry("CACHE_MEMORY_CLEANUP_INTERVAL", "90s"), Map.entry("CACHE_MEMORY_STORE_BY_REFERENCE", "true"),
+        Map.entry("CACHE_NEAR_MAX_STALENESS", "2s"),
         Map.entry("CACHE_REDIS_URL", "redis://cache:6380/2"), Map.entry("CACHE_REDIS_POOL_SIZE", "4"),
         Map.entry("CACHE_REDIS_CONN_TIMEOUT", "3s"), Map.entry("CACHE_REDIS_READ_TIMEOUT", "250ms"),
         Map.entry("CACHE_REDIS_WRITE_TIMEOUT", "1m"), Map.entry("CACHE_REDIS_LOCK_LEASE", "5s"),
@@ -81,6 +83,7 @@ class CacheSettingsTest {
     assertEquals(250, settings.memoryMaxItems());
     assertEquals(Duration.ofSeconds(90), settings.memoryCleanupInterval());
     assertTrue(settings.memoryStoreByReference());
+    assertEquals(Duration.ofSeconds(2), settings.nearMaxStaleness());
     assertEquals(new RedisSettings("redis://cache:6380/2", 4, Duration.ofSeconds(3), Duration.ofMillis(250),
         Duration.ofMinutes(1)), settings.redis());
   }

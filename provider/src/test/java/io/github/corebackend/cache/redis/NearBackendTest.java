@@ -66,6 +66,29 @@ class NearBackendTest {
     }
   }
 
+  /**
+   * With a bound shorter than the tracker's heartbeat, the invalidations are almost never confirmed
+   * recently enough: reads go to Redis, although the copy is there.
+   */
+  @Test
+  void aCopyIsServedOnlyWhileItsInvalidationsAreConfirmedWithinTheBound() throws Exception {
+    CacheManager manager = RedisTestManagers.create(SERVER.url(), "cache.backend", "near",
+        "cache.namespace", namespace, "cache.near.max-staleness", "1ms");
+    managers.add(manager);
+    Cache<String, String> cache = manager.createCache("users", new MutableConfiguration<>());
+    cache.put("alice", "Alice");
+    cache.get("alice");
+
+    try (CommandMonitor monitor = new CommandMonitor(SERVER)) {
+      List<String> commands = monitor.clientCommandsOf(() -> {
+        for (int i = 0; i < 10; i++) {
+          assertEquals("Alice", cache.get("alice"));
+        }
+      });
+      assertTrue(commands.size() >= 5, "most reads reach Redis: " + commands);
+    }
+  }
+
   @Test
   void readsThatMoveTheExpiryAlwaysReachRedis() throws Exception {
     Cache<String, String> cache = jvm(SERVER).createCache("sessions", new MutableConfiguration<String, String>()

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -51,7 +52,10 @@ final class LettuceKeyTracker implements KeyTracker, PushListener, RedisConnecti
   /** Prefixes tracking is on for; guarded by {@code this}. */
   private final List<String> prefixes = new ArrayList<>();
   private final AtomicLong generation = new AtomicLong();
+  /** See {@link #confirmedAt()}; only ever moves forward. */
+  private final AtomicLong confirmed = new AtomicLong(Long.MIN_VALUE);
   private final StatefulRedisConnection<byte[], byte[]> connection;
+  private @Nullable ScheduledFuture<?> heartbeat;
 
   private LettuceKeyTracker(RedisClient client, ClientResources resources, String address, Duration timeout,
       StatefulRedisConnection<byte[], byte[]> connection) {
@@ -89,6 +93,7 @@ final class LettuceKeyTracker implements KeyTracker, PushListener, RedisConnecti
           connection);
       connection.addListener((PushListener) tracker);
       client.addListener(tracker);
+      tracker.startHeartbeat();
       return tracker;
     } catch (RuntimeException | Error e) {
       if (created != null) {
@@ -113,7 +118,9 @@ final class LettuceKeyTracker implements KeyTracker, PushListener, RedisConnecti
   @Override
   public synchronized AutoCloseable track(String prefix, Listener listener) {
     if (!prefixes.contains(prefix)) {
+      long sent = System.nanoTime();
       await(connection.async().clientTracking(trackingOf(List.of(prefix))));
+      confirm(sent);
       prefixes.add(prefix);
     }
     listeners.put(listener, prefix.getBytes(StandardCharsets.UTF_8));
@@ -123,6 +130,25 @@ final class LettuceKeyTracker implements KeyTracker, PushListener, RedisConnecti
   @Override
   public long generation() {
     return generation.get();
+  }
+
+  @Override
+  public long confirmedAt() {
+    return confirmed.get();
+  }
+
+  /** PINGs the tracking connection every {@link #HEARTBEAT}; each reply confirms what came before it. */
+  private synchronized void startHeartbeat() {
+    long period = HEARTBEAT.toNanos();
+    heartbeat = resources.eventExecutorGroup().scheduleAtFixedRate(() -> {
+      long sent = System.nanoTime();
+      // Completed on the I/O thread after the pushes that preceded the reply were handled.
+      connection.async().ping().thenRun(() -> confirm(sent));
+    }, period, period, TimeUnit.NANOSECONDS);
+  }
+
+  private void confirm(long sent) {
+    confirmed.accumulateAndGet(sent, Math::max);
   }
 
   @Override
@@ -176,6 +202,11 @@ final class LettuceKeyTracker implements KeyTracker, PushListener, RedisConnecti
 
   @Override
   public void close() {
+    synchronized (this) {
+      if (heartbeat != null) {
+        heartbeat.cancel(false);
+      }
+    }
     listeners.clear();
     LettuceShutdown.of(client, resources, Duration.ofSeconds(2));
   }
