@@ -30,13 +30,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * <p>Every read after a commit is timed against it: the staleness of a commit is how long after the
  * commit returned a read could still begin and see the state before it (0 when none could). On
  * redis it must be 0: the commit's cache writes are in Redis when it returns. On near it is the time
- * Redis's invalidation takes to reach the other JVM; the bound asserted is generous, for a loaded CI
- * machine, and the measured figures are printed.
+ * Redis's invalidation takes to reach the other JVM, which {@code cache.near.max-staleness} bounds;
+ * the bound asserted leaves a margin for a loaded CI machine, and the measured figures are printed.
  */
 class HibernateAcrossJvmsTest {
 
   private static final RedisTestServer REDIS = RedisTestServer.shared();
-  private static final long NEAR_BOUND_MICROS = 1_000_000;
+  /** cache.near.max-staleness (100 ms by default), and a margin for a loaded machine's scheduling. */
+  private static final long NEAR_BOUND_MICROS = 500_000;
   /** Commits whose staleness is measured with the other JVM reading all along. */
   private static final int STALENESS_TRIALS = 20;
 
