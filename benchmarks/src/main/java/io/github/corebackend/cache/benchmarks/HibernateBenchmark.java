@@ -52,6 +52,7 @@ public class HibernateBenchmark {
 
   @TearDown
   public void tearDown() {
+    CpuTimeProfiler.endOfWork();
     try {
       if (fixture != null) {
         fixture.close();
