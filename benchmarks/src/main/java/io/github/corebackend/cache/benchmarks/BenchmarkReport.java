@@ -19,17 +19,22 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Runs the hit-ratio simulation and the JMH benchmarks, memory and Redis, and prints tables with each
- * peer's throughput as a ratio to Caffeine's JCache (memory) and to raw Lettuce (Redis). The Redis
- * benchmarks use a server this report starts on a free loopback port. Arguments: {@code short} (the
- * default, about ten minutes) or {@code full} (longer iterations), then optionally the parts to run,
- * of {@code hit-ratio}, {@code memory}, {@code redis} and {@code serializer} (all by default).
+ * Runs the hit-ratio simulation and the JMH benchmarks, memory, Redis and Hibernate, and prints tables
+ * with each peer's throughput as a ratio to Caffeine's JCache (memory), to raw Lettuce (Redis) and to
+ * Hibernate without a second-level cache. The Redis and Hibernate benchmarks use a Redis server this
+ * report starts on a free loopback port; the Hibernate one a PostgreSQL database it creates on the
+ * server at 127.0.0.1:5432 (see {@link HibernateDatabase}) and drops at the end. Arguments:
+ * {@code short} (the default) or {@code full} (longer iterations), then optionally the parts to run, of
+ * {@code hit-ratio}, {@code memory}, {@code redis}, {@code serializer} and {@code hibernate} (all by
+ * default; without PostgreSQL, a default run skips {@code hibernate} and says why).
  */
 public final class BenchmarkReport {
 
-  private static final String[] PARTS = {"hit-ratio", "memory", "redis", "serializer"};
+  private static final String[] PARTS = {"hit-ratio", "memory", "redis", "serializer", "hibernate"};
   private static final String[] MEMORY_OPERATIONS = {"get", "put", "getPut"};
   private static final String[] REDIS_OPERATIONS = {"get", "put", "getAll", "putAll"};
+  private static final String[] HIBERNATE_OPERATIONS = {"find", "query"};
+  private static final String GC_ALLOCATION = "gc.alloc.rate.norm";
   private static final MemoryPeer[] ALLOCATION_PEERS = {MemoryPeer.UNIFIED, MemoryPeer.UNIFIED_BY_VALUE,
       MemoryPeer.CAFFEINE_JCACHE, MemoryPeer.CAFFEINE_JCACHE_BY_VALUE};
 
@@ -64,6 +69,16 @@ public final class BenchmarkReport {
     }
     if (parts.contains("serializer")) {
       report.serializer();
+    }
+    if (parts.contains("hibernate")) {
+      String unreachable = HibernateDatabase.unreachableReason();
+      if (unreachable != null && args.length <= 1) {
+        System.out.printf("%nHibernate: skipped, %s%n", unreachable);
+      } else {
+        try (RedisTestServer server = RedisTestServer.startOwn(); HibernateDatabase database = HibernateDatabase.create()) {
+          report.hibernate(server, database);
+        }
+      }
     }
   }
 
@@ -148,6 +163,97 @@ public final class BenchmarkReport {
     }
   }
 
+  private void hibernate(RedisTestServer server, HibernateDatabase database) throws RunnerException {
+    Scores scores = new Scores();
+    List<String> forkProperties = new ArrayList<>(List.of(database.forkProperties()));
+    forkProperties.add("-D" + RedisBenchmark.URL_PROPERTY + "=" + server.url());
+    int[] threadCounts = full ? new int[] {1, 2} : new int[] {1};
+    for (int threads : threadCounts) {
+      scores.add(threads, run("hibernate, " + threads + " thread(s)",
+          // Hibernate's code paths take seconds of JIT compilation to settle, longer on a busy machine.
+          options(HibernateBenchmark.class, HIBERNATE_OPERATIONS).threads(threads)
+          .warmupIterations(full ? 8 : 6).warmupTime(TimeValue.seconds(1)).measurementIterations(full ? 6 : 4)
+          .addProfiler(CpuTimeProfiler.class).addProfiler(GCProfiler.class)
+          .jvmArgsAppend(forkProperties.toArray(String[]::new))));
+    }
+    String off = HibernatePeer.L2_OFF.name();
+    for (String operation : HIBERNATE_OPERATIONS) {
+      System.out.printf("%nHibernate %s on PostgreSQL, ops/ms (x = ratio to L2_OFF in the same run; cpu = CPU time"
+          + " of the benchmark JVM's Java threads per op, us; KB = allocated per op)%n", operation);
+      System.out.printf("%-16s %9s %7s %7s %7s", "peer", "1 thread", "x", "cpu", "KB");
+      System.out.printf(full ? " %9s %7s %7s%n" : "%n", "2 threads", "x", "cpu");
+      for (HibernatePeer peer : HibernatePeer.values()) {
+        String name = peer.name();
+        System.out.printf("%-16s %9.2f %7.2f %7.1f %7.1f", name,
+            scores.get(operation, name, 1), scores.ratio(operation, name, off, 1),
+            scores.secondary(CpuTimeProfiler.LABEL, operation, name, 1),
+            scores.secondary(GC_ALLOCATION, operation, name, 1) / 1024);
+        System.out.printf(full ? " %9.2f %7.2f %7.1f%n" : "%n", scores.get(operation, name, 2),
+            scores.ratio(operation, name, off, 2), scores.secondary(CpuTimeProfiler.LABEL, operation, name, 2));
+      }
+    }
+    String caffeine = HibernatePeer.CAFFEINE_JCACHE.name();
+    System.out.printf("%nHibernate, ours against Caffeine's JCache as region cache (ops/ms ratio; cpu: Caffeine's CPU"
+        + " per op / ours)%n");
+    for (String operation : HIBERNATE_OPERATIONS) {
+      for (int threads : threadCounts) {
+        for (HibernatePeer peer : new HibernatePeer[] {HibernatePeer.UNIFIED_MEMORY, HibernatePeer.UNIFIED_NEAR}) {
+          String name = peer.name();
+          System.out.printf("%-6s %d thread(s) %-15s %6.2f x   cpu %6.2f x%n", operation, threads, name,
+              scores.ratio(operation, name, caffeine, threads),
+              scores.secondary(CpuTimeProfiler.LABEL, operation, caffeine, threads)
+                  / scores.secondary(CpuTimeProfiler.LABEL, operation, name, threads));
+        }
+      }
+    }
+    hibernateRoundTrips(server, database);
+  }
+
+  /** What one find and one query send once the cache is warm, counted here, not timed. */
+  private static void hibernateRoundTrips(RedisTestServer server, HibernateDatabase database) {
+    int finds = 200;
+    int queries = 50;
+    System.out.printf("%nHibernate, what one operation sends once warm: SQL statements, and Redis round trips (client"
+        + " commands, not those scripts run)%n");
+    System.out.printf("%-16s %8s %8s  %-28s %8s %8s  %s%n", "peer", "find SQL", "Redis", "commands", "query SQL", "Redis",
+        "commands");
+    Book.Genre[] genres = Book.Genre.values();
+    try (RedisCommandCounter redis = new RedisCommandCounter(server)) {
+      for (HibernatePeer peer : HibernatePeer.values()) {
+        try (HibernateFixture fixture = HibernateFixture.open(peer, server.url(), database)) {
+          fixture.warmAndVerify();
+          long sql = fixture.statements();
+          Map<String, Integer> findCommands = redis.commandsOf(() -> {
+            for (int i = 0; i < finds; i++) {
+              fixture.find(1 + (i * 7919L) % HibernateDatabase.ROWS);
+            }
+          });
+          double findSql = (fixture.statements() - sql) / (double) finds;
+          sql = fixture.statements();
+          Map<String, Integer> queryCommands = redis.commandsOf(() -> {
+            for (int i = 0; i < queries; i++) {
+              fixture.query(genres[i % genres.length]);
+            }
+          });
+          double querySql = (fixture.statements() - sql) / (double) queries;
+          System.out.printf("%-16s %8.2f %8.2f  %-28s %8.2f %8.2f  %s%n", peer, findSql, total(findCommands, finds),
+              describe(findCommands, finds), querySql, total(queryCommands, queries), describe(queryCommands, queries));
+        }
+      }
+    }
+  }
+
+  private static double total(Map<String, Integer> commands, int operations) {
+    return commands.values().stream().mapToInt(Integer::intValue).sum() / (double) operations;
+  }
+
+  private static String describe(Map<String, Integer> commands, int operations) {
+    StringBuilder text = new StringBuilder();
+    commands.forEach((name, count) -> text.append(text.length() == 0 ? "" : ", ")
+        .append(String.format("%s %.2f", name, count / (double) operations)));
+    return text.toString();
+  }
+
   /** Redisson's codec of the same kind: Java serialization, JSON, or a compact binary form. */
   private static SerializerPeer anchorOf(SerializerPeer peer) {
     String name = peer.name();
@@ -173,7 +279,7 @@ public final class BenchmarkReport {
     return new Runner(options.build()).run();
   }
 
-  /** Primary scores by operation, peer and thread count. */
+  /** Primary scores (and the profilers' secondary ones) by operation, peer and thread count. */
   private static final class Scores {
     private final Map<String, Double> scores = new HashMap<>();
 
@@ -181,13 +287,19 @@ public final class BenchmarkReport {
       for (RunResult result : results) {
         String benchmark = result.getParams().getBenchmark();
         String operation = benchmark.substring(benchmark.lastIndexOf('.') + 1);
-        scores.put(key(operation, result.getParams().getParam("peer"), threads),
-            result.getPrimaryResult().getScore());
+        String peer = result.getParams().getParam("peer");
+        scores.put(key(operation, peer, threads), result.getPrimaryResult().getScore());
+        result.getSecondaryResults().forEach((label, secondary) ->
+            scores.put(label + "@" + key(operation, peer, threads), secondary.getScore()));
       }
     }
 
     double get(String operation, String peer, int threads) {
       return scores.getOrDefault(key(operation, peer, threads), Double.NaN);
+    }
+
+    double secondary(String label, String operation, String peer, int threads) {
+      return scores.getOrDefault(label + "@" + key(operation, peer, threads), Double.NaN);
     }
 
     double ratio(String operation, String peer, String anchor, int threads) {
