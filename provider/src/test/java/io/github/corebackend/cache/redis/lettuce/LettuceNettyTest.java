@@ -64,4 +64,13 @@ class LettuceNettyTest {
     assertTrue(LettuceNetty.found().matches("Lettuce (7\\.\\S+ on Netty 4\\.2|6\\.\\S+ on Netty 4\\.1)\\.\\S+"),
         LettuceNetty.found());
   }
+
+  @Test
+  void aLinkageErrorNamesTheVersionsAndWhatFits() {
+    String message = LettuceFailures.linkage(new NoClassDefFoundError("io/netty/channel/MultiThreadIoEventLoopGroup"));
+
+    assertEquals(LettuceNetty.found() + ": java.lang.NoClassDefFoundError: io/netty/channel/MultiThreadIoEventLoopGroup."
+        + " Lettuce 7 needs Netty 4.2, Lettuce 6 runs on Netty 4.1: give the application a pair that fits, every"
+        + " Netty module at one version", message);
+  }
 }
