@@ -15,12 +15,18 @@ final class RedisClients {
   /**
    * The first client whose library is on the class path.
    *
-   * @throws CacheException naming the artifacts to add when none is
+   * @throws CacheException naming the artifacts to add when none is, or why the first one there
+   *     cannot work ({@link RedisClientProvider#incompatibility()})
    */
   static RedisClientProvider available(String who, String backend) {
     List<String> artifacts = new ArrayList<>();
     for (RedisClientProvider client : KNOWN) {
       if (client.isAvailable()) {
+        String incompatibility = client.incompatibility();
+        if (incompatibility != null) {
+          throw new CacheException("Cache '" + cacheName + "' uses the " + backend + " backend, but "
+              + incompatibility);
+        }
         return client;
       }
       artifacts.add(client.artifact());

@@ -3,6 +3,7 @@ package io.github.corebackend.cache.redis.lettuce;
 import io.github.corebackend.cache.config.RedisSettings;
 import io.github.corebackend.cache.redis.RedisClientProvider;
 import io.github.corebackend.cache.redis.RedisEndpoint;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Redis through Lettuce ({@code io.lettuce:lettuce-core}): thread-safe multiplexed connections,
@@ -32,6 +33,12 @@ public final class LettuceClientProvider implements RedisClientProvider {
     } catch (ClassNotFoundException | LinkageError e) {
       return false;
     }
+  }
+
+  /** Lettuce 7 on a Netty older than 4.2: see {@link LettuceNetty}. Links no Lettuce class either. */
+  @Override
+  public @Nullable String incompatibility() {
+    return LettuceNetty.mismatch();
   }
 
   @Override

@@ -120,10 +120,9 @@ abstract class LettuceConnection implements RedisConnection {
       }
       return new Standalone(client, resources, address.toString(), timeouts.command(), connections).loadScripts();
     } catch (RuntimeException | Error e) {
-      if (created != null) {
-        LettuceShutdown.of(created, resources, Duration.ofSeconds(1));
-      } else {
-        LettuceShutdown.resources(resources, Duration.ofSeconds(1));
+      LettuceShutdown.afterFailure(created, resources, Duration.ofSeconds(1), e);
+      if (e instanceof LinkageError) {
+        throw new RedisFailure("cannot connect: " + LettuceFailures.linkage((LinkageError) e), e);
       }
       if (e instanceof RuntimeException && !(e instanceof RedisFailure)) {
         throw new RedisFailure("cannot connect: " + LettuceFailures.reason(e), e);

@@ -14,6 +14,15 @@ final class LettuceFailures {
 
   private LettuceFailures() {}
 
+  /**
+   * A {@link LinkageError} met while connecting, in words: Lettuce and the libraries beside it (Netty
+   * above all) do not fit, which no retry mends. Names the versions found and what fits.
+   */
+  static String linkage(LinkageError error) {
+    return LettuceNetty.found() + ": " + error + ". Lettuce 7 needs Netty 4.2, Lettuce 6 runs on Netty 4.1: give"
+        + " the application a pair that fits, every Netty module at one version";
+  }
+
   /** The innermost cause's message, without a trailing address; its class name when it has none. */
   static String reason(Throwable failure) {
     Throwable root = failure;

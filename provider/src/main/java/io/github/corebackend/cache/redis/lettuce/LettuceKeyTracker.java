@@ -96,10 +96,10 @@ final class LettuceKeyTracker implements KeyTracker, PushListener, RedisConnecti
       tracker.startHeartbeat();
       return tracker;
     } catch (RuntimeException | Error e) {
-      if (created != null) {
-        LettuceShutdown.of(created, resources, Duration.ofSeconds(1));
-      } else {
-        LettuceShutdown.resources(resources, Duration.ofSeconds(1));
+      LettuceShutdown.afterFailure(created, resources, Duration.ofSeconds(1), e);
+      if (e instanceof LinkageError) {
+        throw new RedisConnection.RedisFailure("cannot open the near cache's tracking connection: "
+            + LettuceFailures.linkage((LinkageError) e), e);
       }
       if (e instanceof RuntimeException) {
         throw new RedisConnection.RedisFailure("cannot open the near cache's tracking connection: "

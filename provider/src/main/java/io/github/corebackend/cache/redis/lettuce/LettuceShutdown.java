@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Shuts a Lettuce client and its resources down, waiting a bounded time for both, so that closing a
@@ -23,6 +24,29 @@ final class LettuceShutdown {
       client.shutdown(Duration.ZERO, timeout);
     } finally {
       resources(resources, timeout);
+    }
+  }
+
+  /**
+   * Shuts down what an attempt to connect created before it failed with {@code failure}: the client,
+   * if it was created, then the resources, each within {@code timeout}. The resources are shut down
+   * even when the client's shutdown fails; such a failure, an {@link Error} included (Lettuce on a
+   * Netty it cannot link against), is added to {@code failure} as suppressed, never thrown in its
+   * place.
+   */
+  static void afterFailure(@Nullable AbstractRedisClient client, ClientResources resources, Duration timeout,
+      Throwable failure) {
+    if (client != null) {
+      try {
+        client.shutdown(Duration.ZERO, timeout);
+      } catch (RuntimeException | LinkageError e) {
+        failure.addSuppressed(e);
+      }
+    }
+    try {
+      resources(resources, timeout);
+    } catch (RuntimeException | LinkageError e) {
+      failure.addSuppressed(e);
     }
   }
 

@@ -3,6 +3,7 @@ package io.github.corebackend.cache.redis.lettuce;
 import io.github.corebackend.cache.config.RedisUrl;
 import io.github.corebackend.cache.config.RedisUrls;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.StaticCredentialsProvider;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,16 +76,16 @@ final class RedisAddress {
     return new RedisAddress(topology, uris, displayOf(uris));
   }
 
-  /** Gives {@code uri} the user and password of {@code url}, if it has any. */
+  /**
+   * Gives {@code uri} the user and password of {@code url}, if it has any: AUTH with the password
+   * alone when there is no user. Through a credentials provider, which Lettuce 6.2 and later share:
+   * Lettuce 7's {@code setAuthentication} does the same but is missing in 6.x, whose
+   * {@code setUsername}/{@code setPassword} are gone in 7.
+   */
   private static RedisURI withCredentials(RedisURI uri, RedisUrl url) {
     String password = url.password();
     if (password != null) {
-      String user = url.user();
-      if (user == null) {
-        uri.setAuthentication(password);
-      } else {
-        uri.setAuthentication(user, password);
-      }
+      uri.setCredentialsProvider(new StaticCredentialsProvider(url.user(), password.toCharArray()));
     }
     return uri;
   }
