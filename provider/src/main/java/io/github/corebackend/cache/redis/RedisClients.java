@@ -24,7 +24,7 @@ final class RedisClients {
       if (client.isAvailable()) {
         String incompatibility = client.incompatibility();
         if (incompatibility != null) {
-          throw new CacheException("Cache '" + cacheName + "' uses the " + backend + " backend, but "
+          throw new CacheException(who + " uses the " + backend + " backend, but "
               + incompatibility);
         }
         return client;
