@@ -1,6 +1,9 @@
 package io.github.corebackend.cache.benchmarks;
 
+import io.github.corebackend.cache.redis.CommandMonitor;
 import io.github.corebackend.cache.redis.RedisTestServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -8,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -218,29 +222,41 @@ public final class BenchmarkReport {
     System.out.printf("%-16s %8s %8s  %-28s %8s %8s  %s%n", "peer", "find SQL", "Redis", "commands", "query SQL", "Redis",
         "commands");
     Book.Genre[] genres = Book.Genre.values();
-    try (RedisCommandCounter redis = new RedisCommandCounter(server)) {
+    try (CommandMonitor redis = new CommandMonitor(server)) {
       for (HibernatePeer peer : HibernatePeer.values()) {
         try (HibernateFixture fixture = HibernateFixture.open(peer, server.url(), database)) {
           fixture.warmAndVerify();
           long sql = fixture.statements();
-          Map<String, Integer> findCommands = redis.commandsOf(() -> {
+          Map<String, Integer> findCommands = countsOf(redis.clientCommandsOf(() -> {
             for (int i = 0; i < finds; i++) {
               fixture.find(1 + (i * 7919L) % HibernateDatabase.ROWS);
             }
-          });
+          }));
           double findSql = (fixture.statements() - sql) / (double) finds;
           sql = fixture.statements();
-          Map<String, Integer> queryCommands = redis.commandsOf(() -> {
+          Map<String, Integer> queryCommands = countsOf(redis.clientCommandsOf(() -> {
             for (int i = 0; i < queries; i++) {
               fixture.query(genres[i % genres.length]);
             }
-          });
+          }));
           double querySql = (fixture.statements() - sql) / (double) queries;
           System.out.printf("%-16s %8.2f %8.2f  %-28s %8.2f %8.2f  %s%n", peer, findSql, total(findCommands, finds),
               describe(findCommands, finds), querySql, total(queryCommands, queries), describe(queryCommands, queries));
         }
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot MONITOR the Redis server on port " + server.port(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while counting Redis commands", e);
     }
+  }
+
+  /** Each command name with how often it was sent. */
+  private static Map<String, Integer> countsOf(List<String> commands) {
+    Map<String, Integer> counts = new TreeMap<>();
+    commands.forEach(command -> counts.merge(command, 1, Integer::sum));
+    return counts;
   }
 
   private static double total(Map<String, Integer> commands, int operations) {

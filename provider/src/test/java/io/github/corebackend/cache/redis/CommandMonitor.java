@@ -17,14 +17,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Watches a test server with MONITOR and counts the commands clients send, leaving out those that
  * scripts run inside the server: what one JCache call costs in round trips.
  */
-final class CommandMonitor implements AutoCloseable {
+public final class CommandMonitor implements AutoCloseable {
 
   private final RedisTestServer server;
   private final Socket socket = new Socket();
   private final List<String> lines = new CopyOnWriteArrayList<>();
   private final Thread reader;
 
-  CommandMonitor(RedisTestServer server) throws IOException {
+  public CommandMonitor(RedisTestServer server) throws IOException {
     this.server = server;
     socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()), 1_000);
     socket.getOutputStream().write("*1\r\n$7\r\nMONITOR\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -50,7 +50,7 @@ final class CommandMonitor implements AutoCloseable {
    * {@code EVALSHA}), leaving out commands run by scripts and the {@code PING}s by which near caches'
    * trackers confirm their invalidations every few milliseconds.
    */
-  List<String> clientCommandsOf(Runnable work) throws InterruptedException {
+  public List<String> clientCommandsOf(Runnable work) throws InterruptedException {
     String before = marker();
     work.run();
     String after = marker();
