@@ -96,25 +96,42 @@ final class SpringCacheTypes {
     }
   }
 
-  /** {@code NullValue} as an empty object. */
-  private static final class NullValueSerializer extends StdSerializer<Object> {
+  /** A value written as one object, with its class name inside it when the mapper names classes. */
+  private abstract static class ObjectSerializer extends StdSerializer<Object> {
     private static final long serialVersionUID = 1L;
 
-    NullValueSerializer() {
+    ObjectSerializer() {
       super(Object.class);
     }
 
+    /** Writes the object's fields. */
+    abstract void writeFields(Object value, JsonGenerator generator, SerializerProvider provider) throws IOException;
+
     @Override
-    public void serialize(Object value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+    public final void serialize(Object value, JsonGenerator generator, SerializerProvider provider)
+        throws IOException {
       generator.writeStartObject();
+      writeFields(value, generator, provider);
       generator.writeEndObject();
     }
 
     @Override
-    public void serializeWithType(Object value, JsonGenerator generator, SerializerProvider provider,
+    public final void serializeWithType(Object value, JsonGenerator generator, SerializerProvider provider,
         TypeSerializer typeSerializer) throws IOException {
-      typeSerializer.writeTypeSuffix(generator,
-          typeSerializer.writeTypePrefix(generator, typeSerializer.typeId(value, JsonToken.START_OBJECT)));
+      WritableTypeId typeId = typeSerializer.writeTypePrefix(generator,
+          typeSerializer.typeId(value, JsonToken.START_OBJECT));
+      writeFields(value, generator, provider);
+      typeSerializer.writeTypeSuffix(generator, typeId);
+    }
+  }
+
+  /** {@code NullValue} as an empty object. */
+  private static final class NullValueSerializer extends ObjectSerializer {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    void writeFields(Object value, JsonGenerator generator, SerializerProvider provider) {
+      // none: the class says it all
     }
   }
 
@@ -146,33 +163,17 @@ final class SpringCacheTypes {
   }
 
   /** {@code SimpleKey} as {@code {"params": [...]}}, each argument with its class name. */
-  private static final class SimpleKeySerializer extends StdSerializer<Object> {
+  private static final class SimpleKeySerializer extends ObjectSerializer {
     private static final long serialVersionUID = 1L;
 
     private final transient Field params;
 
     SimpleKeySerializer(Field params) {
-      super(Object.class);
       this.params = params;
     }
 
     @Override
-    public void serialize(Object value, JsonGenerator generator, SerializerProvider provider) throws IOException {
-      generator.writeStartObject();
-      writeParams(value, generator, provider);
-      generator.writeEndObject();
-    }
-
-    @Override
-    public void serializeWithType(Object value, JsonGenerator generator, SerializerProvider provider,
-        TypeSerializer typeSerializer) throws IOException {
-      WritableTypeId typeId = typeSerializer.writeTypePrefix(generator,
-          typeSerializer.typeId(value, JsonToken.START_OBJECT));
-      writeParams(value, generator, provider);
-      typeSerializer.writeTypeSuffix(generator, typeId);
-    }
-
-    private void writeParams(Object key, JsonGenerator generator, SerializerProvider provider) throws IOException {
+    void writeFields(Object key, JsonGenerator generator, SerializerProvider provider) throws IOException {
       Object[] arguments;
       try {
         arguments = (Object[]) params.get(key);
