@@ -78,20 +78,20 @@ public final class RedisBackend implements AutoCloseable {
    * near cache's first read). Lost invalidations are down: the near caches then read from Redis.
    */
   public BackendHealth health(String backendName, boolean invalidations) {
-    long start = 0;
-    RuntimeException failure = null;
+    Duration latency = null;
+    String failure = null;
     try {
       RedisConnection open = connection.get();
-      start = System.nanoTime();
+      long start = System.nanoTime();
       open.ping();
+      latency = Duration.ofNanos(System.nanoTime() - start);
     } catch (RedisFailure | IllegalStateException e) {
-      failure = e;
+      failure = e.getMessage();
     }
-    Duration latency = Duration.ofNanos(System.nanoTime() - start);
     // After the PING: a lost tracking connection has had the PING's time to be noticed.
     Map<String, String> details = invalidations ? Map.of("invalidations", invalidationState()) : Map.of();
-    if (failure != null) {
-      return BackendHealth.down(backendName, address(), "PING failed: " + failure.getMessage(), details);
+    if (latency == null) {
+      return BackendHealth.down(backendName, address(), "PING failed: " + failure, details);
     }
     if ("lost".equals(details.get("invalidations"))) {
       return BackendHealth.down(backendName, address(), "Redis answers, but the near caches' invalidations "
